@@ -1,0 +1,80 @@
+package dev.connectadvisor;
+
+import dev.connectadvisor.engine.Engine;
+import dev.connectadvisor.engine.RuleFolder;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one entry point: build an advisor once, then call {@link #advise(Situation)} from any
+ * thread.
+ *
+ * <pre>{@code
+ * ConnectAdvisor advisor = ConnectAdvisor.fromClasspath();
+ * Advice advice = advisor.advise(Situation.builder().daysUntilInterview(10).build());
+ * advice.verdict();    // WAIT
+ * advice.actInDays();  // 7
+ * }</pre>
+ *
+ * <p>The rule base is compiled once, at construction. Each call evaluates in its own
+ * session, so the advisor is thread-safe, and the returned {@link Advice} is immutable.
+ */
+public final class ConnectAdvisor {
+    private final Engine engine;
+    private final Clock clock;
+
+    private ConnectAdvisor(Engine engine, Clock clock) {
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    /**
+     * An advisor on the rules built into the jar.
+     *
+     * @throws RulesCompilationException if the built-in rules do not compile (a broken build)
+     */
+    public static ConnectAdvisor fromClasspath() {
+        return new ConnectAdvisor(Engine.compile(RuleFolder.builtIn()), Clock.systemDefaultZone());
+    }
+
+    /**
+     * An advisor on the rules in a folder, compiled now: for rule authors who want to see an edit
+     * at once.
+     *
+     * @throws RulesCompilationException with every problem, each with file, line and column
+     * @throws java.io.UncheckedIOException if the folder cannot be read
+     */
+    public static ConnectAdvisor fromDirectory(Path rulesDir) {
+        return new ConnectAdvisor(Engine.compile(RuleFolder.read(rulesDir)), Clock.systemDefaultZone());
+    }
+
+    /** This advisor, with "today" taken from another clock (for an {@code interviewDate} without {@code today}). */
+    public ConnectAdvisor withClock(Clock clock) {
+        return new ConnectAdvisor(engine, Objects.requireNonNull(clock, "clock"));
+    }
+
+    /**
+     * The advice for one situation.
+     *
+     * @throws InvalidSituationException if the interview date, taken against today's date, is out
+     *     of range or contradicts the other fields
+     * @throws AdviceException if the rules give no single verdict, loop or fail (a defect in the rules)
+     */
+    public Advice advise(Situation situation) {
+        Objects.requireNonNull(situation, "situation");
+        return engine.evaluate(situation.resolve(LocalDate.now(clock)));
+    }
+
+    /** A short hash of the rule sources, carried by every advice. */
+    public String rulesVersion() {
+        return engine.version();
+    }
+
+    /** Every rule with its guide items and policy row, sorted by name. */
+    public List<RuleInfo> rules() {
+        return engine.rules();
+    }
+}

@@ -1,0 +1,163 @@
+package dev.connectadvisor.engine;
+
+import dev.connectadvisor.Advice;
+import dev.connectadvisor.AdviceException;
+import dev.connectadvisor.Entry;
+import dev.connectadvisor.GuideItem;
+import dev.connectadvisor.NoteFinding;
+import dev.connectadvisor.Phase;
+import dev.connectadvisor.RuleInfo;
+import dev.connectadvisor.Situation;
+import dev.connectadvisor.facts.Decision;
+import dev.connectadvisor.facts.Finding;
+import dev.connectadvisor.facts.NoteIssue;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+
+/**
+ * A compiled rule base and the one way to evaluate a resolved situation against it.
+ * Thread-safe: the KieBase is shared, each evaluation has its own session.
+ */
+public final class Engine {
+    /** More firings than this means rules that re-trigger each other; a normal answer takes about 20. */
+    public static final int MAX_FIRINGS = 10_000;
+
+    private final KieBase base;
+    private final String version;
+    private final List<RuleInfo> rules;
+
+    private Engine(KieBase base, String version) {
+        this.base = base;
+        this.version = version;
+        this.rules = RuleCompiler.describe(base);
+    }
+
+    /**
+     * @throws dev.connectadvisor.RulesCompilationException if the folder's rules do not compile
+     */
+    public static Engine compile(RuleFolder folder) {
+        return new Engine(RuleCompiler.compile(folder), folder.version());
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    public KieBase kieBase() {
+        return base;
+    }
+
+    /**
+     * Evaluates a situation whose day is resolved ({@code daysUntilInterview} set).
+     *
+     * @throws AdviceException if the rules give no single verdict, loop, or fail
+     */
+    public Advice evaluate(Situation situation) {
+        Trace trace = run(situation);
+        return assemble(situation, trace);
+    }
+
+    private Trace run(Situation situation) {
+        Trace trace = new Trace();
+        KieSession session = base.newKieSession();
+        try {
+            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trace);
+            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) trace);
+            session.insert(situation);
+            if (situation.note() != null) {
+                session.insert(NoteReader.read(situation.note(), situation.interviewerName()));
+            }
+            int fired = session.fireAllRules(MAX_FIRINGS);
+            if (fired >= MAX_FIRINGS) {
+                throw new AdviceException(AdviceException.Kind.TOO_MANY_FIRINGS, lastOf(trace.fired),
+                        "the rules fired " + fired + " times without settling; last rule: " + lastOf(trace.fired), null);
+            }
+        } catch (ConsequenceException e) {
+            String rule = e.getMatch() == null ? null : e.getMatch().getRule().getName();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new AdviceException(AdviceException.Kind.RULE_FAILED, rule,
+                    "rule \"" + rule + "\" failed: " + cause, cause);
+        } finally {
+            session.dispose();
+        }
+        return trace;
+    }
+
+    private Advice assemble(Situation situation, Trace trace) {
+        List<Trace.Inserted> decisions = trace.inserted.stream().filter(i -> i.fact() instanceof Decision).toList();
+        if (decisions.isEmpty()) {
+            throw new AdviceException(AdviceException.Kind.NO_VERDICT, null,
+                    "no verdict rule matched the situation " + situation, null);
+        }
+        if (decisions.size() > 1) {
+            throw new AdviceException(AdviceException.Kind.SEVERAL_VERDICTS, decisions.get(1).rule(),
+                    "several verdict rules fired: " + decisions.stream().map(Trace.Inserted::rule).toList(), null);
+        }
+        Decision decision = (Decision) decisions.get(0).fact();
+
+        Map<Finding.Kind, Map<String, Ranked>> lists = new EnumMap<>(Finding.Kind.class);
+        Map<dev.connectadvisor.NoteCode, NoteFinding> notes = new EnumMap<>(dev.connectadvisor.NoteCode.class);
+        int order = 0;
+        for (Trace.Inserted inserted : trace.inserted) {
+            if (inserted.fact() instanceof Finding finding) {
+                Entry entry = new Entry(finding.item(), inserted.rule(), textOf(finding.item(), inserted.rule()));
+                lists.computeIfAbsent(finding.kind(), k -> new LinkedHashMap<>())
+                        .putIfAbsent(finding.item(), new Ranked(entry, finding.rank(), order++));
+            } else if (inserted.fact() instanceof NoteIssue issue) {
+                textOf(issue.item(), inserted.rule());
+                notes.putIfAbsent(issue.code(),
+                        new NoteFinding(issue.code(), issue.item(), inserted.rule(), issue.code().text()));
+            }
+        }
+        int days = situation.daysUntilInterview();
+        Integer actInDays = decision.actInDays();
+        return new Advice(decision.verdict(), actInDays,
+                actInDays == null || situation.today() == null ? null : situation.today().plusDays(actInDays),
+                Phase.of(days), decision.summary(),
+                byRank(lists.get(Finding.Kind.REASON)), byRank(lists.get(Finding.Kind.STEP)),
+                byItem(lists.get(Finding.Kind.BENEFIT)), byItem(lists.get(Finding.Kind.RISK)),
+                byItem(lists.get(Finding.Kind.ALTERNATIVE)), new ArrayList<>(notes.values()), trace.fired, version);
+    }
+
+    private record Ranked(Entry entry, int rank, int order) {
+    }
+
+    private static List<Entry> byRank(Map<String, Ranked> entries) {
+        if (entries == null) {
+            return List.of();
+        }
+        return entries.values().stream()
+                .sorted(Comparator.comparingInt(Ranked::rank).thenComparingInt(Ranked::order))
+                .map(Ranked::entry).toList();
+    }
+
+    private static List<Entry> byItem(Map<String, Ranked> entries) {
+        if (entries == null) {
+            return List.of();
+        }
+        return entries.values().stream()
+                .map(Ranked::entry)
+                .sorted(Comparator.comparing(e -> GuideItem.byId(e.item()).orElseThrow()))
+                .toList();
+    }
+
+    private static String textOf(String item, String rule) {
+        return GuideItem.byId(item).map(GuideItem::text).orElseThrow(() -> new AdviceException(
+                AdviceException.Kind.UNKNOWN_ITEM, rule, "rule \"" + rule + "\" cites unknown guide item " + item, null));
+    }
+
+    private static String lastOf(List<String> fired) {
+        return fired.isEmpty() ? null : fired.get(fired.size() - 1);
+    }
+}

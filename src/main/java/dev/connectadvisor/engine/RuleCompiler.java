@@ -1,0 +1,80 @@
+package dev.connectadvisor.engine;
+
+import dev.connectadvisor.RuleInfo;
+import dev.connectadvisor.RuleProblem;
+import dev.connectadvisor.RulesCompilationException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Compiles a {@link RuleFolder} into a KieBase at run time, without kmodule.xml (so without
+ * xstream). Each build gets a fresh ReleaseId and is removed from the global KieRepository
+ * afterwards, so builds neither share packages nor pile up in memory.
+ */
+public final class RuleCompiler {
+    private static final String RESOURCES = "src/main/resources/";
+
+    private RuleCompiler() {
+    }
+
+    /**
+     * @throws RulesCompilationException with every problem, located, if the rules do not compile
+     */
+    public static KieBase compile(RuleFolder folder) {
+        KieServices services = KieServices.Factory.get();
+        KieFileSystem files = services.newKieFileSystem();
+        ReleaseId releaseId = services.newReleaseId("dev.connectadvisor.rules", "rules-" + UUID.randomUUID(), "1.0.0");
+        files.generateAndWritePomXML(releaseId);
+        for (RuleFolder.Source source : folder.rules()) {
+            files.write(RESOURCES + source.name(), source.content());
+        }
+        KieBuilder builder = services.newKieBuilder(files).buildAll();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            throw new RulesCompilationException(errors.stream().map(RuleCompiler::problem).toList());
+        }
+        try {
+            KieContainer container = services.newKieContainer(releaseId);
+            return container.getKieBase();
+        } finally {
+            services.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    private static RuleProblem problem(Message message) {
+        String path = message.getPath() == null ? "(rules)" : message.getPath();
+        if (path.startsWith(RESOURCES)) {
+            path = path.substring(RESOURCES.length());
+        }
+        return new RuleProblem(path, Math.max(0, message.getLine()), Math.max(0, message.getColumn()),
+                message.getText().strip());
+    }
+
+    /** Every rule of the base with its {@code @item} and {@code @row} metadata, sorted by name. */
+    public static List<RuleInfo> describe(KieBase base) {
+        List<RuleInfo> rules = new ArrayList<>();
+        for (KiePackage pkg : base.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                Object items = rule.getMetaData().get("item");
+                Object row = rule.getMetaData().get("row");
+                rules.add(new RuleInfo(rule.getName(),
+                        items == null ? List.of() : Arrays.asList(items.toString().trim().split("[\\s,]+")),
+                        row == null ? null : row.toString()));
+            }
+        }
+        rules.sort(Comparator.comparing(RuleInfo::name));
+        return rules;
+    }
+}
