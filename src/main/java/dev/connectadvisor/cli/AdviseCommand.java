@@ -1,0 +1,190 @@
+package dev.connectadvisor.cli;
+
+import dev.connectadvisor.Advice;
+import dev.connectadvisor.AdviceException;
+import dev.connectadvisor.ConnectAdvisor;
+import dev.connectadvisor.InvalidSituationException;
+import dev.connectadvisor.Situation;
+import dev.connectadvisor.json.AdviceJson;
+import dev.connectadvisor.json.Fields;
+import dev.connectadvisor.json.SituationJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code advise}: one situation from flags or JSON, or a JSONL batch. */
+@Command(name = "advise", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Advice for one situation (from flags, or JSON with --input), or a JSONL batch (--jsonl).",
+                "Exit codes: 0 ok, 2 bad input or usage, 3 the rules do not compile, 70 internal error."})
+final class AdviseCommand implements Callable<Integer> {
+    private final Main.Io io;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--days-until-interview", paramLabel = "N", description = "Days until the interview: 0 = today, negative = days since it (-365..365).")
+    private String daysUntilInterview;
+    @Option(names = "--interview-date", paramLabel = "YYYY-MM-DD", description = "The interview's date, instead of --days-until-interview.")
+    private String interviewDate;
+    @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "Today's date (with --interview-date); default: the system clock's date.")
+    private String today;
+    @Option(names = "--not-direct-interviewer", description = "This person does not interview you.")
+    private boolean notDirectInterviewer;
+    @Option(names = "--existing-relationship", description = "You already know them.")
+    private boolean existingRelationship;
+    @Option(names = "--referral", description = "You have a referral contact at the company.")
+    private boolean referral;
+    @Option(names = "--told-not-to-connect", description = "You were explicitly told not to connect with interviewers.")
+    private boolean toldNotToConnect;
+    @Option(names = "--profile-outdated", description = "Your own LinkedIn profile is out of date.")
+    private boolean profileOutdated;
+    @Option(names = "--prior-request", paramLabel = "STATE", description = "The request you sent before the interview: NONE, PENDING, ACCEPTED, DECLINED.")
+    private String priorRequest;
+    @Option(names = "--application-rejected", description = "The company turned you down (after the interview only).")
+    private boolean applicationRejected;
+    @Option(names = "--hesitant", description = "They seemed hesitant about connecting with you.")
+    private boolean hesitant;
+    @Option(names = "--follow-ups-sent", paramLabel = "N", description = "Requests and messages sent to them since the interview (0..100).")
+    private String followUpsSent;
+    @Option(names = "--interviewer-name", paramLabel = "NAME", description = "Their name, to check the note's spelling.")
+    private String interviewerName;
+    @Option(names = "--note", paramLabel = "TEXT", description = "Your draft invitation or message, to check.")
+    private String note;
+
+    @Option(names = "--json", description = "Print the Advice as JSON.")
+    private boolean json;
+    @Option(names = "--input", paramLabel = "FILE", description = "Read one Situation as JSON from FILE (- = stdin); prints JSON.")
+    private String input;
+    @Option(names = "--jsonl", description = "Read one Situation per line (from --input, default stdin); one Advice or Error per line out.")
+    private boolean jsonl;
+    @Option(names = "--rules", paramLabel = "DIR", description = "Load the rules from DIR instead of the built-in ones.")
+    private Path rules;
+    @Option(names = "--debug", description = "Show stack traces of internal errors.")
+    private boolean debug;
+
+    AdviseCommand(Main.Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        Map<String, String> flags = situationFlags();
+        if ((input != null || jsonl) && !flags.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "situation flags (" + String.join(", ", flags.keySet()) + ") cannot be combined with --input or --jsonl");
+        }
+        if (jsonl) {
+            try (InputStream in = open(input == null ? "-" : input)) {
+                return new JsonlBatch(advisor(), io.out()).run(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (input != null) {
+            return adviseJson();
+        }
+        Situation situation;
+        try {
+            situation = fromFlags(flags);
+        } catch (InvalidSituationException e) {
+            return reject(e, json);
+        }
+        return advise(situation, json);
+    }
+
+    private int adviseJson() {
+        byte[] bytes;
+        try (InputStream in = open(input)) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Situation situation;
+        try {
+            situation = SituationJson.read(bytes);
+        } catch (InvalidSituationException e) {
+            return reject(e, true);
+        }
+        return advise(situation, true);
+    }
+
+    private int advise(Situation situation, boolean asJson) {
+        Advice advice;
+        try {
+            advice = advisor().advise(situation);
+        } catch (InvalidSituationException e) {
+            return reject(e, asJson);
+        } catch (AdviceException e) {
+            if (asJson) {
+                io.out().println(AdviceJson.internalError(e.getMessage(), null));
+            }
+            io.err().println("connect-advisor: the rules gave no answer: " + e.getMessage());
+            return Main.INTERNAL_ERROR;
+        }
+        io.out().println(asJson ? AdviceJson.toJson(advice, situation) : ReadableAdvice.render(advice));
+        return Main.OK;
+    }
+
+    private int reject(InvalidSituationException e, boolean asJson) {
+        if (asJson) {
+            io.out().println(AdviceJson.toJson(e, null));
+        } else {
+            io.err().println("connect-advisor: " + e.code() + " " + e.field() + ": " + e.getMessage());
+        }
+        return Main.BAD_INPUT;
+    }
+
+    private ConnectAdvisor advisor() {
+        return rules == null ? ConnectAdvisor.fromClasspath() : ConnectAdvisor.fromDirectory(rules);
+    }
+
+    private InputStream open(String file) throws IOException {
+        return "-".equals(file) ? io.in() : Files.newInputStream(Path.of(file));
+    }
+
+    /** The situation flags that were given, by contract field name, in their text form. */
+    private Map<String, String> situationFlags() {
+        Map<String, String> flags = new LinkedHashMap<>();
+        put(flags, "daysUntilInterview", daysUntilInterview);
+        put(flags, "interviewDate", interviewDate);
+        put(flags, "today", today);
+        putFlag(flags, "directInterviewer", notDirectInterviewer, "false");
+        putFlag(flags, "existingRelationship", existingRelationship, "true");
+        putFlag(flags, "hasReferral", referral, "true");
+        putFlag(flags, "toldNotToConnect", toldNotToConnect, "true");
+        putFlag(flags, "profileUpToDate", profileOutdated, "false");
+        put(flags, "priorRequest", priorRequest);
+        putFlag(flags, "applicationRejected", applicationRejected, "true");
+        putFlag(flags, "interviewerSeemedHesitant", hesitant, "true");
+        put(flags, "followUpsSent", followUpsSent);
+        put(flags, "interviewerName", interviewerName);
+        put(flags, "note", note);
+        return flags;
+    }
+
+    private static Situation fromFlags(Map<String, String> flags) {
+        Situation.Builder builder = Situation.builder();
+        flags.forEach((field, text) -> Fields.set(builder, field, text));
+        return builder.build();
+    }
+
+    private static void put(Map<String, String> flags, String field, String value) {
+        if (value != null) {
+            flags.put(field, value);
+        }
+    }
+
+    private static void putFlag(Map<String, String> flags, String field, boolean given, String value) {
+        if (given) {
+            flags.put(field, value);
+        }
+    }
+}

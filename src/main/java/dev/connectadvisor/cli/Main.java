@@ -1,0 +1,84 @@
+package dev.connectadvisor.cli;
+
+import dev.connectadvisor.RuleProblem;
+import dev.connectadvisor.RulesCompilationException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar connect-advisor.jar COMMAND}: the command line of CONTRACT.md. */
+@Command(name = "connect-advisor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Should you connect with your interviewer on LinkedIn? Advice traced to an etiquette guide.",
+        subcommands = CommandLine.HelpCommand.class)
+public final class Main implements Runnable {
+    /** Exit codes of CONTRACT.md. */
+    public static final int OK = 0;
+    public static final int VERIFY_FAILED = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int RULES_BROKEN = 3;
+    public static final int INTERNAL_ERROR = 70;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code = run(args, System.in, out, err);
+        out.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command with the given streams and returns its exit code (in-process, for tests). */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        Io io = new Io(in, out, err);
+        CommandLine cli = new CommandLine(new Main());
+        cli.addSubcommand("advise", new AdviseCommand(io));
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        cli.setExecutionExceptionHandler((e, command, parsed) -> failure(e, err, debug));
+        int code = cli.execute(args);
+        out.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: advise");
+    }
+
+    private static int failure(Exception e, PrintStream err, boolean debug) {
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        if (e instanceof RulesCompilationException broken) {
+            for (RuleProblem problem : broken.problems()) {
+                err.println(problem);
+            }
+            err.println("the rules do not compile: " + broken.problems().size() + " problem(s)");
+            return RULES_BROKEN;
+        }
+        if (e instanceof UncheckedIOException io) {
+            err.println("connect-advisor: cannot read " + io.getCause().getMessage());
+            return BAD_INPUT;
+        }
+        err.println("connect-advisor: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+        return INTERNAL_ERROR;
+    }
+
+    /** The streams of one run. */
+    record Io(InputStream in, PrintStream out, PrintStream err) {
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"connect-advisor " + (version == null ? "(development)" : version)};
+        }
+    }
+}
