@@ -3,6 +3,7 @@ package dev.connectadvisor.engine;
 import dev.connectadvisor.facts.Note;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -31,6 +32,8 @@ final class NoteReader {
             "morning", "afternoon", "evening", "mr", "mrs", "ms", "dr");
     private static final List<String> STOCK = List.of("i'd", "like", "to", "add", "you", "to", "my",
             "professional", "network");
+    /** Words after a greeting that may be the addressee's name: "Hi Dr Sarah Lee". */
+    private static final int MAX_NAME_WORDS = 3;
     private static final List<String> ON_LINKEDIN = List.of("on", "linkedin");
 
     private NoteReader() {
@@ -57,17 +60,25 @@ final class NoteReader {
         return APOSTROPHES.matcher(Normalizer.normalize(s, Normalizer.Form.NFC)).replaceAll("'");
     }
 
-    /** Blank, or the stock invitation with nothing but a greeting, the name or "on LinkedIn" around it. */
+    /**
+     * Blank, or the stock invitation with nothing but a greeting, the name or "on LinkedIn" around
+     * it. Without an interviewerName, the words after a greeting ("Hi Sarah Lee,") count as the name.
+     */
     private static boolean isGeneric(List<String> words, List<String> nameWords) {
+        if (words.isEmpty()) {
+            return true;
+        }
         List<String> rest = new ArrayList<>(words);
-        rest.removeIf(w -> GREETINGS.contains(w) || nameWords.contains(w));
-        if (rest.isEmpty()) {
-            return words.isEmpty();
+        rest.removeIf(nameWords::contains);
+        int start = Collections.indexOfSubList(rest, STOCK);
+        if (start < 0) {
+            return false;
         }
-        if (rest.size() >= STOCK.size() + 2 && rest.subList(rest.size() - 2, rest.size()).equals(ON_LINKEDIN)) {
-            rest = rest.subList(0, rest.size() - 2);
-        }
-        return rest.equals(STOCK);
+        List<String> before = rest.subList(0, start);
+        List<String> after = rest.subList(start + STOCK.size(), rest.size());
+        boolean greetingOnly = before.stream().allMatch(GREETINGS::contains)
+                || (GREETINGS.contains(before.get(0)) && before.size() <= 1 + MAX_NAME_WORDS);
+        return greetingOnly && (after.isEmpty() || after.equals(ON_LINKEDIN));
     }
 
     private static boolean mentions(List<String> words, Set<String> singles, List<List<String>> phrases) {
