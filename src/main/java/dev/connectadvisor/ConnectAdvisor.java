@@ -1,5 +1,6 @@
 package dev.connectadvisor;
 
+import dev.connectadvisor.engine.AdviceCache;
 import dev.connectadvisor.engine.Engine;
 import dev.connectadvisor.engine.RuleFolder;
 import java.nio.file.Path;
@@ -19,25 +20,40 @@ import java.util.Objects;
  * advice.actInDays();  // 7
  * }</pre>
  *
- * <p>The rule base is compiled once, at construction. Each call evaluates in its own
- * session, so the advisor is thread-safe, and the returned {@link Advice} is immutable.
+ * <p>The rule base is loaded once, at construction: the built-in rules precompiled at build
+ * time, or a folder compiled then. Each call evaluates in a session of its own, so the advisor is
+ * thread-safe, and the returned {@link Advice} is immutable.
+ *
+ * <p>Advice is a pure function of the situation (its dates turned into a day count) and the
+ * rules, so an advisor keeps a bounded cache of complete advice, on by default; turn it off with
+ * {@link #withCache(boolean) withCache(false)}. The cache belongs to the loaded rules: an advisor
+ * on other rules (a reload) starts with an empty one.
  */
 public final class ConnectAdvisor {
     private final Engine engine;
     private final Clock clock;
+    /** Null when the cache is off. */
+    private final AdviceCache cache;
 
-    private ConnectAdvisor(Engine engine, Clock clock) {
+    private ConnectAdvisor(Engine engine, Clock clock, AdviceCache cache) {
         this.engine = engine;
         this.clock = clock;
+        this.cache = cache;
+    }
+
+    private static ConnectAdvisor on(Engine engine) {
+        return new ConnectAdvisor(engine, Clock.systemDefaultZone(),
+                new AdviceCache(engine, AdviceCache.DEFAULT_MAX_ENTRIES));
     }
 
     /**
-     * An advisor on the rules built into the jar.
+     * An advisor on the rules built into the jar, loaded from the executable model that the build
+     * precompiled: no rule is parsed or compiled at run time.
      *
-     * @throws RulesCompilationException if the built-in rules do not compile (a broken build)
+     * @throws IllegalStateException if the jar's precompiled rules cannot be loaded (a broken build)
      */
     public static ConnectAdvisor fromClasspath() {
-        return new ConnectAdvisor(Engine.compile(RuleFolder.builtIn()), Clock.systemDefaultZone());
+        return on(Engine.builtIn());
     }
 
     /**
@@ -48,12 +64,30 @@ public final class ConnectAdvisor {
      * @throws java.io.UncheckedIOException if the folder cannot be read
      */
     public static ConnectAdvisor fromDirectory(Path rulesDir) {
-        return new ConnectAdvisor(Engine.compile(RuleFolder.read(rulesDir)), Clock.systemDefaultZone());
+        return on(Engine.compile(RuleFolder.read(rulesDir)));
     }
 
     /** This advisor, with "today" taken from another clock (for an {@code interviewDate} without {@code today}). */
     public ConnectAdvisor withClock(Clock clock) {
-        return new ConnectAdvisor(engine, Objects.requireNonNull(clock, "clock"));
+        return new ConnectAdvisor(engine, Objects.requireNonNull(clock, "clock"), cache);
+    }
+
+    /**
+     * This advisor with the advice cache on (the default; {@value AdviceCache#DEFAULT_MAX_ENTRIES}
+     * situations at most) or off. Off, every call runs the rules: for measuring, or when every
+     * situation is new. The returned advisor shares the rules, and the cache when both have it on.
+     */
+    public ConnectAdvisor withCache(boolean enabled) {
+        if (enabled == (cache != null)) {
+            return this;
+        }
+        return new ConnectAdvisor(engine, clock,
+                enabled ? new AdviceCache(engine, AdviceCache.DEFAULT_MAX_ENTRIES) : null);
+    }
+
+    /** True when this advisor caches advice. */
+    public boolean caching() {
+        return cache != null;
     }
 
     /**
@@ -65,7 +99,8 @@ public final class ConnectAdvisor {
      */
     public Advice advise(Situation situation) {
         Objects.requireNonNull(situation, "situation");
-        return engine.evaluate(situation.resolve(LocalDate.now(clock)));
+        Situation resolved = situation.interviewDate() == null ? situation : situation.resolve(LocalDate.now(clock));
+        return cache == null ? engine.evaluate(resolved) : cache.advise(resolved);
     }
 
     /** A short hash of the rule sources, carried by every advice. */

@@ -23,7 +23,8 @@ import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
  * A compiled rule base and the one way to evaluate a resolved situation against it.
- * Thread-safe: the KieBase is shared, each evaluation has its own session.
+ * Thread-safe: the KieBase is shared, and each evaluation borrows a session of its own from a
+ * small pool (a session is reset, not rebuilt, between evaluations; its trace listener is reused).
  */
 public final class Engine {
     /** More firings than this means rules that re-trigger each other; a normal answer takes about 20. */
@@ -31,27 +32,49 @@ public final class Engine {
 
     private final KieBase base;
     private final String version;
-    private final List<RuleInfo> rules;
+    private volatile List<RuleInfo> rules;
+    private final SessionPool sessions;
 
     private Engine(KieBase base, String version) {
         this.base = base;
         this.version = version;
-        this.rules = RuleCompiler.describe(base);
+        this.sessions = new SessionPool(base);
     }
 
     /**
+     * Compiles a folder's rules now (DRL and decision tables): for {@code --rules DIR}.
+     *
      * @throws dev.connectadvisor.RulesCompilationException if the folder's rules do not compile
      */
     public static Engine compile(RuleFolder folder) {
         return new Engine(RuleCompiler.compile(folder), folder.version());
     }
 
+    /**
+     * The built-in rules, precompiled at build time into the executable model: nothing is parsed
+     * or compiled at run time. The version is the hash of the rule sources in the jar, the same
+     * as {@code compile(RuleFolder.builtIn())} gives. Falls back to compiling the built-in
+     * sources when the classpath has no precompiled model (an IDE run without the Maven build).
+     */
+    public static Engine builtIn() {
+        if (!Precompiled.available()) {
+            return compile(RuleFolder.builtIn());
+        }
+        return new Engine(Precompiled.load(), RuleFolder.builtInVersion());
+    }
+
     public String version() {
         return version;
     }
 
+    /** Every rule with its metadata, sorted by name; read from the KieBase on first use. */
     public List<RuleInfo> rules() {
-        return rules;
+        List<RuleInfo> described = rules;
+        if (described == null) {
+            described = RuleCompiler.describe(base);
+            rules = described;
+        }
+        return described;
     }
 
     public KieBase kieBase() {
@@ -59,21 +82,59 @@ public final class Engine {
     }
 
     /**
-     * Evaluates a situation whose day is resolved ({@code daysUntilInterview} set).
+     * Evaluates a situation whose day is resolved ({@code daysUntilInterview} set). The rules see
+     * the situation without its dates ({@link #dayless}); {@code actOn} is computed afterwards.
      *
      * @throws AdviceException if the rules give no single verdict, loop, or fail
      */
     public Advice evaluate(Situation situation) {
-        Trace trace = run(situation);
-        return assemble(situation, trace);
+        return dated(evaluateDayless(dayless(situation)), situation);
     }
 
-    private Trace run(Situation situation) {
-        Trace trace = new Trace();
-        KieSession session = base.newKieSession();
+    /**
+     * The advice for a situation already stripped of its dates: a pure function of the situation
+     * and the rules, which is what makes advice cacheable.
+     */
+    public Advice evaluateDayless(Situation dayless) {
+        SessionPool.Slot slot = sessions.take();
+        boolean reusable = false;
         try {
-            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trace);
-            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) trace);
+            fire(slot, dayless);
+            reusable = true;
+            return assemble(dayless, slot.trace());
+        } finally {
+            sessions.give(slot, reusable);
+        }
+    }
+
+    /**
+     * A resolved situation as the rules see it: the day count only, without {@code interviewDate}
+     * and {@code today}. Returns the situation itself when it has no dates.
+     */
+    public static Situation dayless(Situation resolved) {
+        if (resolved.interviewDate() == null && resolved.today() == null) {
+            return resolved;
+        }
+        if (resolved.daysUntilInterview() == null) {
+            throw new IllegalArgumentException("resolve the situation first: " + resolved);
+        }
+        return resolved.toBuilder().interviewDate(null).today(null).build();
+    }
+
+    /** The advice for the dayless form of {@code resolved}, with {@code actOn} as {@code resolved}'s dates give it. */
+    public static Advice dated(Advice advice, Situation resolved) {
+        if (resolved.today() == null || advice.actInDays() == null) {
+            return advice;
+        }
+        return new Advice(advice.verdict(), advice.actInDays(), resolved.today().plusDays(advice.actInDays()),
+                advice.phase(), advice.summary(), advice.reasons(), advice.steps(), advice.benefits(), advice.risks(),
+                advice.alternatives(), advice.noteFindings(), advice.firedRules(), advice.rulesVersion());
+    }
+
+    private static void fire(SessionPool.Slot slot, Situation situation) {
+        KieSession session = slot.session();
+        Trace trace = slot.trace();
+        try {
             session.insert(situation);
             if (situation.note() != null) {
                 session.insert(NoteReader.read(situation.note(), situation.interviewerName()));
@@ -88,10 +149,7 @@ public final class Engine {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new AdviceException(AdviceException.Kind.RULE_FAILED, rule,
                     "rule \"" + rule + "\" failed: " + cause, cause);
-        } finally {
-            session.dispose();
         }
-        return trace;
     }
 
     private Advice assemble(Situation situation, Trace trace) {

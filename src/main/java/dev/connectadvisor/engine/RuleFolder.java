@@ -1,14 +1,12 @@
 package dev.connectadvisor.engine;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -18,7 +16,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -62,30 +61,63 @@ public record RuleFolder(String origin, List<Source> rules, List<Source> scenari
 
     /** Reads the rules built into the jar (or into target/classes when run from the build). */
     public static RuleFolder builtIn() {
+        return readBuiltIn(true);
+    }
+
+    /**
+     * The version of the built-in rules, as {@code builtIn().version()} gives it, without reading
+     * the scenario tables: what the precompiled engine needs at start-up.
+     */
+    public static String builtInVersion() {
+        return readBuiltIn(false).version();
+    }
+
+    private static RuleFolder readBuiltIn(boolean withScenarios) {
         URL url = RuleFolder.class.getClassLoader().getResource(CLASSPATH_ROOT);
         if (url == null) {
             throw new IllegalStateException("the built-in rules are missing from the classpath: " + CLASSPATH_ROOT);
         }
         try {
-            URI uri = url.toURI();
-            if (!"jar".equals(uri.getScheme())) {
-                return read("built-in", Path.of(uri));
+            if ("jar".equals(url.getProtocol())) {
+                return readJar(url, withScenarios);
             }
-            try (FileSystem jar = newJarFileSystem(uri)) {
-                return read("built-in", jar.getPath(CLASSPATH_ROOT));
-            } catch (UnsupportedOperationException closingTheDefault) {
-                return read("built-in", FileSystems.getFileSystem(uri).getPath(CLASSPATH_ROOT));
-            }
+            return read("built-in", Path.of(url.toURI()));
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("cannot read the built-in rules: " + e.getMessage(), e);
         }
     }
 
-    private static FileSystem newJarFileSystem(URI uri) throws IOException {
-        try {
-            return FileSystems.newFileSystem(uri, Map.of());
-        } catch (FileSystemAlreadyExistsException e) {
-            return FileSystems.getFileSystem(uri);
+    /**
+     * The entries under {@link #CLASSPATH_ROOT} of the jar, through {@link JarFile} (whose central
+     * directory the JVM has read already for class loading) rather than a zip file system.
+     */
+    private static RuleFolder readJar(URL url, boolean withScenarios) throws IOException {
+        JarURLConnection connection = (JarURLConnection) url.openConnection();
+        connection.setUseCaches(false);
+        String prefix = CLASSPATH_ROOT + "/";
+        List<Source> rules = new ArrayList<>();
+        List<Source> scenarios = new ArrayList<>();
+        try (JarFile jar = connection.getJarFile()) {
+            List<JarEntry> entries = jar.stream()
+                    .filter(e -> !e.isDirectory() && e.getName().startsWith(prefix))
+                    .sorted(Comparator.comparing(JarEntry::getName))
+                    .toList();
+            for (JarEntry entry : entries) {
+                String name = entry.getName().substring(prefix.length());
+                boolean scenario = name.startsWith("scenarios/");
+                if (scenario && withScenarios && name.endsWith(".csv")) {
+                    scenarios.add(new Source(name, readAll(jar, entry)));
+                } else if (!scenario && isRuleFile(name)) {
+                    rules.add(new Source(name, readAll(jar, entry)));
+                }
+            }
+        }
+        return new RuleFolder("built-in", rules, scenarios, hash(rules));
+    }
+
+    private static byte[] readAll(JarFile jar, JarEntry entry) throws IOException {
+        try (InputStream in = jar.getInputStream(entry)) {
+            return in.readAllBytes();
         }
     }
 

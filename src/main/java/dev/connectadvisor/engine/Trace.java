@@ -21,6 +21,11 @@ final class Trace extends DefaultAgendaEventListener implements RuleRuntimeEvent
     final List<String> fired = new ArrayList<>();
     final List<Inserted> inserted = new ArrayList<>();
 
+    void clear() {
+        fired.clear();
+        inserted.clear();
+    }
+
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
         fired.add(event.getMatch().getRule().getName());

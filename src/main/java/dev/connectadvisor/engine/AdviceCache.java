@@ -1,0 +1,62 @@
+package dev.connectadvisor.engine;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.connectadvisor.Advice;
+import dev.connectadvisor.Situation;
+
+/**
+ * Complete advice of one engine (one loaded rule base), keyed by the situation as the rules see
+ * it: resolved to a day count, without dates ({@link Engine#dayless}). {@code actOn} is computed
+ * after the lookup, so one entry serves every date that gives the same day count. A new rule base
+ * is a new engine with a new, empty cache: a reload never serves advice of the old rules.
+ * Bounded (least recently and frequently used entries go first); errors are never cached.
+ */
+public final class AdviceCache {
+    /** About 1.5 KB per entry: 10,000 entries stay well under 20 MB. */
+    public static final int DEFAULT_MAX_ENTRIES = 10_000;
+
+    private final Engine engine;
+    private final long maxEntries;
+    /** Built on first use, so that an advisor that never advises (or turns the cache off) never loads Caffeine. */
+    private volatile Cache<Situation, Advice> cache;
+
+    public AdviceCache(Engine engine, long maxEntries) {
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("maxEntries must be at least 1, got " + maxEntries);
+        }
+        this.engine = engine;
+        this.maxEntries = maxEntries;
+    }
+
+    /** The advice for a resolved situation, from the cache or from the engine. */
+    public Advice advise(Situation resolved) {
+        Advice advice = cache().get(Engine.dayless(resolved), engine::evaluateDayless);
+        return Engine.dated(advice, resolved);
+    }
+
+    private Cache<Situation, Advice> cache() {
+        Cache<Situation, Advice> built = cache;
+        if (built == null) {
+            synchronized (this) {
+                built = cache;
+                if (built == null) {
+                    // maintenance (eviction) on the calling thread: no pool thread to start, and the bound holds at once
+                    built = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).build();
+                    cache = built;
+                }
+            }
+        }
+        return built;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    /** How many entries the cache holds now (approximately). */
+    public long size() {
+        Cache<Situation, Advice> built = cache;
+        return built == null ? 0 : built.estimatedSize();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.connectadvisor.engine;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
+import org.kie.api.KieBase;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Idle sessions of one KieBase, each with its trace listener. Creating a session builds its
+ * agenda, node memories and entry points; resetting one (as Drools' own KieSessionsPool does)
+ * only empties them. A session whose evaluation failed is disposed, never reused.
+ */
+final class SessionPool {
+    /** A session and the listener that records what it does; used by one evaluation at a time. */
+    record Slot(KieSession session, Trace trace) {
+    }
+
+    private static final int MAX_IDLE = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
+    private final KieBase base;
+    private final ConcurrentLinkedQueue<Slot> idle = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger idleCount = new AtomicInteger();
+
+    SessionPool(KieBase base) {
+        this.base = base;
+    }
+
+    Slot take() {
+        Slot slot = idle.poll();
+        if (slot != null) {
+            idleCount.decrementAndGet();
+            return slot;
+        }
+        Slot fresh = new Slot(base.newKieSession(), new Trace());
+        listen(fresh);
+        return fresh;
+    }
+
+    void give(Slot slot, boolean reusable) {
+        if (!reusable || !(slot.session() instanceof StatefulKnowledgeSessionImpl impl)
+                || idleCount.get() >= MAX_IDLE) {
+            slot.session().dispose();
+            return;
+        }
+        impl.reset(); // empties working memory and agenda, and drops the listeners
+        slot.trace().clear();
+        listen(slot);
+        idleCount.incrementAndGet();
+        idle.offer(slot);
+    }
+
+    private static void listen(Slot slot) {
+        slot.session().addEventListener((AgendaEventListener) slot.trace());
+        slot.session().addEventListener((RuleRuntimeEventListener) slot.trace());
+    }
+}

@@ -1,0 +1,77 @@
+package dev.connectadvisor.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.connectadvisor.Advice;
+import dev.connectadvisor.ConnectAdvisor;
+import dev.connectadvisor.InvalidSituationException;
+import dev.connectadvisor.Situation;
+import dev.connectadvisor.scenario.ScenarioRow;
+import dev.connectadvisor.scenario.ScenarioSuite;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The built-in rules precompiled at build time (the jar's path) and the same rules compiled from
+ * the folder at run time ({@code --rules rules}) give the same advice for every scenario row;
+ * DECISION-POLICY.md allows only ties in firedRules to come in another order.
+ */
+class PrecompiledRulesTest {
+    private static final ConnectAdvisor PRECOMPILED = ConnectAdvisor.fromClasspath().withCache(false);
+    private static final ConnectAdvisor RUNTIME = ConnectAdvisor.fromDirectory(Path.of("rules")).withCache(false);
+    private static final ScenarioSuite SUITE = ScenarioSuite.read(RuleFolder.builtIn());
+
+    static Stream<Arguments> rows() {
+        return SUITE.rows().stream().map(row -> Arguments.of(row.name(), row));
+    }
+
+    @Test
+    void theBuiltInRules_comeFromThePrecompiledModel_withTheSourcesVersion() {
+        assertThat(Precompiled.available()).as("the build precompiled the rules").isTrue();
+        assertThat(PRECOMPILED.rulesVersion()).isEqualTo(RUNTIME.rulesVersion())
+                .isEqualTo(RuleFolder.builtIn().version()).isEqualTo(RuleFolder.builtInVersion());
+    }
+
+    @Test
+    void theExecutableModel_keepsEveryRule_withItsMetadata() {
+        assertThat(PRECOMPILED.rules()).isEqualTo(RUNTIME.rules());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void bothPaths_giveTheSameAdvice(String name, ScenarioRow row) {
+        Situation situation;
+        try {
+            situation = row.situation();
+        } catch (InvalidSituationException rejectedBeforeTheRules) {
+            return;
+        }
+        Outcome precompiled = Outcome.of(PRECOMPILED, situation);
+        Outcome runtime = Outcome.of(RUNTIME, situation);
+
+        assertThat(precompiled).isEqualTo(runtime);
+    }
+
+    /** The advice with firedRules as a sorted list, or the error's code and field. */
+    private record Outcome(Advice advice, List<String> firedRules, String error) {
+        static Outcome of(ConnectAdvisor advisor, Situation situation) {
+            try {
+                Advice advice = advisor.advise(situation);
+                List<String> fired = new ArrayList<>(advice.firedRules());
+                fired.sort(null);
+                Advice withoutOrder = new Advice(advice.verdict(), advice.actInDays(), advice.actOn(), advice.phase(),
+                        advice.summary(), advice.reasons(), advice.steps(), advice.benefits(), advice.risks(),
+                        advice.alternatives(), advice.noteFindings(), List.of(), advice.rulesVersion());
+                return new Outcome(withoutOrder, fired, null);
+            } catch (InvalidSituationException e) {
+                return new Outcome(null, List.of(), e.code() + " " + e.field());
+            }
+        }
+    }
+}
