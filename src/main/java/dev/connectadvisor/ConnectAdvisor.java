@@ -108,6 +108,11 @@ public final class ConnectAdvisor {
         return engine.version();
     }
 
+    /** The loaded rules (for the benchmarks, which compare the facade with a bare session on the same KieBase). */
+    Engine engine() {
+        return engine;
+    }
+
     /** Every rule with its guide items and policy row, sorted by name. */
     public List<RuleInfo> rules() {
         return engine.rules();

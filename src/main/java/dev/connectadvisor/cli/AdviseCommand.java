@@ -8,8 +8,10 @@ import dev.connectadvisor.Situation;
 import dev.connectadvisor.json.AdviceJson;
 import dev.connectadvisor.json.Fields;
 import dev.connectadvisor.json.SituationJson;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +67,12 @@ final class AdviseCommand implements Callable<Integer> {
     private String input;
     @Option(names = "--jsonl", description = "Read one Situation per line (from --input, default stdin); one Advice or Error per line out.")
     private boolean jsonl;
+    @Option(names = "--no-cache", description = "Run the rules for every line of a --jsonl batch, even a repeated situation (the advice cache is on by default).")
+    private boolean noCache;
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads for --jsonl (default: one per core).")
+    private Integer threads;
+    @Option(names = "--progress", description = "Report lines done and lines/s on stderr during --jsonl (default: only when stderr is a terminal).")
+    private boolean progress;
     @Option(names = "--rules", paramLabel = "DIR", description = "Load the rules from DIR instead of the built-in ones.")
     private Path rules;
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
@@ -82,11 +90,7 @@ final class AdviseCommand implements Callable<Integer> {
                     "situation flags (" + String.join(", ", flags.keySet()) + ") cannot be combined with --input or --jsonl");
         }
         if (jsonl) {
-            try (InputStream in = open(input == null ? "-" : input)) {
-                return new JsonlBatch(advisor(), io.out()).run(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return batch();
         }
         if (input != null) {
             return adviseJson();
@@ -98,6 +102,23 @@ final class AdviseCommand implements Callable<Integer> {
             return reject(e, json);
         }
         return advise(situation, json);
+    }
+
+    private int batch() {
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + workers);
+        }
+        ConnectAdvisor advisor = advisor().withCache(!noCache);
+        Progress report = progress || io.errIsTerminal() ? new Progress(io.err(), io.errIsTerminal()) : null;
+        try (InputStream in = open(input == null ? "-" : input)) {
+            OutputStream out = new BufferedOutputStream(io.out(), 1 << 16);
+            int exit = new JsonlBatch(advisor, out, workers, report).run(in);
+            out.flush();
+            return exit;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private int adviseJson() {
@@ -119,7 +140,8 @@ final class AdviseCommand implements Callable<Integer> {
     private int advise(Situation situation, boolean asJson) {
         Advice advice;
         try {
-            advice = advisor().advise(situation);
+            // one situation: the cache could only cost start-up time
+            advice = advisor().withCache(false).advise(situation);
         } catch (InvalidSituationException e) {
             return reject(e, asJson);
         } catch (AdviceException e) {

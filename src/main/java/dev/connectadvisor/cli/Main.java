@@ -27,14 +27,18 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = run(args, System.in, out, err);
+        int code = run(args, System.in, out, err, Progress.stderrIsTerminal());
         out.flush();
         System.exit(code);
     }
 
     /** Runs one command with the given streams and returns its exit code (in-process, for tests). */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        Io io = new Io(in, out, err);
+        return run(args, in, out, err, false);
+    }
+
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean errIsTerminal) {
+        Io io = new Io(in, out, err, errIsTerminal);
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand("advise", new AdviseCommand(io));
         cli.setOut(new java.io.PrintWriter(out, true));
@@ -70,8 +74,8 @@ public final class Main implements Runnable {
         return INTERNAL_ERROR;
     }
 
-    /** The streams of one run. */
-    record Io(InputStream in, PrintStream out, PrintStream err) {
+    /** The streams of one run; {@code errIsTerminal} when err is the process's stderr on a terminal. */
+    record Io(InputStream in, PrintStream out, PrintStream err, boolean errIsTerminal) {
     }
 
     static final class Version implements CommandLine.IVersionProvider {

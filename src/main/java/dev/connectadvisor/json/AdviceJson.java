@@ -36,18 +36,37 @@ public final class AdviceJson {
         return write(g -> writeError(g, "INTERNAL_ERROR", null, message, line));
     }
 
+    /** One Advice as a JSON line (no newline), written to {@code out} as UTF-8: for batches that write bytes. */
+    public static void write(Advice advice, Situation situation, OutputStream out) {
+        write(out, g -> writeAdvice(g, advice, situation));
+    }
+
+    /** One Error object as a JSON line (no newline), written to {@code out} as UTF-8. */
+    public static void write(InvalidSituationException error, Integer line, OutputStream out) {
+        write(out, g -> writeError(g, error.code().name(), error.field(), error.getMessage(), line));
+    }
+
+    /** An {@code INTERNAL_ERROR} Error object (no newline), written to {@code out} as UTF-8. */
+    public static void writeInternalError(String message, Integer line, OutputStream out) {
+        write(out, g -> writeError(g, "INTERNAL_ERROR", null, message, line));
+    }
+
     private interface Body {
         void write(JsonGenerator g) throws IOException;
     }
 
     private static String write(Body body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        try (JsonGenerator g = SituationJson.MAPPER.getFactory().createGenerator((OutputStream) out)) {
+        write(out, body);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void write(OutputStream out, Body body) {
+        try (JsonGenerator g = SituationJson.MAPPER.getFactory().createGenerator(out)) {
             body.write(g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static void writeAdvice(JsonGenerator g, Advice a, Situation situation) throws IOException {
