@@ -1,12 +1,8 @@
 package dev.connectadvisor.cli;
 
-import dev.connectadvisor.Advice;
-import dev.connectadvisor.AdviceException;
 import dev.connectadvisor.ConnectAdvisor;
 import dev.connectadvisor.InvalidSituationException;
 import dev.connectadvisor.Situation;
-import dev.connectadvisor.json.AdviceJson;
-import dev.connectadvisor.json.Fields;
 import dev.connectadvisor.json.SituationJson;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -95,13 +91,7 @@ final class AdviseCommand implements Callable<Integer> {
         if (input != null) {
             return adviseJson();
         }
-        Situation situation;
-        try {
-            situation = fromFlags(flags);
-        } catch (InvalidSituationException e) {
-            return reject(e, json);
-        }
-        return advise(situation, json);
+        return OneSituation.adviseFlags(io, flags, json, rules);
     }
 
     private int batch() {
@@ -132,40 +122,13 @@ final class AdviseCommand implements Callable<Integer> {
         try {
             situation = SituationJson.read(bytes);
         } catch (InvalidSituationException e) {
-            return reject(e, true);
+            return OneSituation.reject(io, e, true);
         }
-        return advise(situation, true);
-    }
-
-    private int advise(Situation situation, boolean asJson) {
-        Advice advice;
-        try {
-            // one situation: the cache could only cost start-up time
-            advice = advisor().withCache(false).advise(situation);
-        } catch (InvalidSituationException e) {
-            return reject(e, asJson);
-        } catch (AdviceException e) {
-            if (asJson) {
-                io.out().println(AdviceJson.internalError(e.getMessage(), null));
-            }
-            io.err().println("connect-advisor: the rules gave no answer: " + e.getMessage());
-            return Main.INTERNAL_ERROR;
-        }
-        io.out().println(asJson ? AdviceJson.toJson(advice, situation) : ReadableAdvice.render(advice));
-        return Main.OK;
-    }
-
-    private int reject(InvalidSituationException e, boolean asJson) {
-        if (asJson) {
-            io.out().println(AdviceJson.toJson(e, null));
-        } else {
-            io.err().println("connect-advisor: " + e.code() + " " + e.field() + ": " + e.getMessage());
-        }
-        return Main.BAD_INPUT;
+        return OneSituation.advise(io, situation, true, rules);
     }
 
     private ConnectAdvisor advisor() {
-        return rules == null ? ConnectAdvisor.fromClasspath() : ConnectAdvisor.fromDirectory(rules);
+        return OneSituation.advisor(rules);
     }
 
     private InputStream open(String file) throws IOException {
@@ -190,12 +153,6 @@ final class AdviseCommand implements Callable<Integer> {
         put(flags, "interviewerName", interviewerName);
         put(flags, "note", note);
         return flags;
-    }
-
-    private static Situation fromFlags(Map<String, String> flags) {
-        Situation.Builder builder = Situation.builder();
-        flags.forEach((field, text) -> Fields.set(builder, field, text));
-        return builder.build();
     }
 
     private static void put(Map<String, String> flags, String field, String value) {

@@ -38,7 +38,24 @@ public final class Main implements Runnable {
     }
 
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean errIsTerminal) {
-        Io io = new Io(in, out, err, errIsTerminal);
+        return run(args, new Io(in, out, err, errIsTerminal), true);
+    }
+
+    /** {@code quick}: answer {@code advise} with plain flags without picocli (false in tests, to compare). */
+    static int run(String[] args, Io io, boolean quick) {
+        QuickAdvise.Parsed plain = quick ? QuickAdvise.parse(args) : null;
+        if (plain != null) {
+            int code;
+            try {
+                code = OneSituation.adviseFlags(io, plain.flags(), plain.json(), null);
+            } catch (RuntimeException e) {
+                code = failure(e, io.err(), plain.debug());
+            }
+            io.out().flush();
+            return code;
+        }
+        PrintStream out = io.out();
+        PrintStream err = io.err();
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand("advise", new AdviseCommand(io));
         cli.setOut(new java.io.PrintWriter(out, true));
