@@ -137,7 +137,9 @@ final class AdviseCommand implements Callable<Integer> {
         if (asJson) {
             io.out().println(AdviceJson.toJson(e, null));
         } else {
-            io.err().println("connect-advisor: " + e.code() + " " + e.field() + ": " + e.getMessage());
+            // One line, even when the message quotes a flag value with line breaks in it.
+            String message = e.getMessage().replace("\r", "\\r").replace("\n", "\\n");
+            io.err().println("connect-advisor: " + e.code() + " " + e.field() + ": " + message);
         }
         return Main.BAD_INPUT;
     }
