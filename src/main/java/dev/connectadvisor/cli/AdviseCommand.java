@@ -93,7 +93,7 @@ final class AdviseCommand implements Callable<Integer> {
         }
         Situation situation;
         try {
-            situation = fromFlags(flags);
+            situation = Fields.situation(flags);
         } catch (InvalidSituationException e) {
             return reject(e, json);
         }
@@ -170,12 +170,6 @@ final class AdviseCommand implements Callable<Integer> {
         put(flags, "interviewerName", interviewerName);
         put(flags, "note", note);
         return flags;
-    }
-
-    private static Situation fromFlags(Map<String, String> flags) {
-        Situation.Builder builder = Situation.builder();
-        flags.forEach((field, text) -> Fields.set(builder, field, text));
-        return builder.build();
     }
 
     private static void put(Map<String, String> flags, String field, String value) {
