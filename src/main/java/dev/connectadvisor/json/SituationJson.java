@@ -63,8 +63,10 @@ public final class SituationJson {
     }
 
     /**
-     * The bytes as UTF-8 text, strictly: Jackson alone would guess UTF-16 or UTF-32 from the bytes
-     * and let overlong forms and code points above U+10FFFF through. A leading BOM is dropped.
+     * The bytes as UTF-8 text, strictly (JSON between systems is UTF-8, RFC 8259; we never guess):
+     * Jackson alone would detect and accept UTF-16 and UTF-32, and let overlong forms, encoded
+     * surrogates and code points above U+10FFFF through. UTF-16/32 byte order marks are not UTF-8;
+     * a NUL byte decodes, and the parser then rejects it. A leading UTF-8 BOM is dropped.
      */
     private static String utf8(byte[] json) {
         ByteBuffer bytes = ByteBuffer.wrap(json);
