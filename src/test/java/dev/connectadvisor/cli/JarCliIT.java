@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A few real {@code java -jar} runs of the built jar on bad input and broken rules (the corpus
- * runs in-process in {@link BadInputCorpusTest}: a JVM per input would take minutes).
+ * A few real {@code java -jar} runs of the built jar on files of the bad-input corpus and on rules
+ * that loop (the corpus runs in-process in {@link BadInputCorpusTest}: a JVM per input would take
+ * minutes; {@link JarIT} covers a JSONL batch and bad JSON on stdin).
  */
 class JarCliIT {
     private static final Path JAR = Path.of("target/connect-advisor.jar");
@@ -42,25 +43,6 @@ class JarCliIT {
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out().strip()).startsWith("{\"error\":{\"code\":\"MALFORMED_JSON\"").doesNotContain("\tat ");
-    }
-
-    @Test
-    void aJsonlBatch_answersEveryLine_andExits2() throws Exception {
-        Path batch = temp.resolve("batch.jsonl");
-        Files.write(batch, List.of("{\"daysUntilInterview\":2}", "{\"daysUntilInterview\":\"2\"}", "",
-                "{\"daysUntilInterview\":2,\"daysUntilInterview\":3}", "{\"daysUntilInterview\":-4}"));
-
-        Result r = run("advise", "--jsonl", "--input", batch.toString());
-
-        String[] lines = r.out().split("\n");
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(lines).hasSize(5);
-        assertThat(lines[0]).startsWith("{\"verdict\":\"CONNECT\"");
-        assertThat(lines[1]).startsWith("{\"error\":{\"code\":\"INVALID_VALUE\",\"field\":\"daysUntilInterview\"").endsWith("\"line\":2}}");
-        assertThat(lines[2]).startsWith("{\"error\":{\"code\":\"MALFORMED_JSON\",\"field\":null").endsWith("\"line\":3}}");
-        assertThat(lines[3]).startsWith("{\"error\":{\"code\":\"MALFORMED_JSON\",\"field\":\"daysUntilInterview\"");
-        assertThat(lines[4]).startsWith("{\"verdict\":\"CONNECT\"");
-        assertThat(r.err()).isEmpty();
     }
 
     @Test
