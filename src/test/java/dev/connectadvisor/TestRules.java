@@ -7,15 +7,15 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** Rules folders for tests: the project's rules, plus a test-only fault from src/test/resources/faulty-rules. */
-final class TestRules {
+public final class TestRules {
     /** The rule authors' folder of this checkout (tests run in the project's base directory). */
-    static final Path RULES = Path.of("rules");
+    public static final Path RULES = Path.of("rules");
 
     private TestRules() {
     }
 
     /** A fresh folder under {@code parent} with the project's DRL files and {@code faulty-rules/<fault>/fault.drl}. */
-    static Path withFault(Path parent, String fault) {
+    public static Path withFault(Path parent, String fault) {
         try {
             Path dir = Files.createTempDirectory(parent, fault);
             try (Stream<Path> files = Files.list(RULES)) {

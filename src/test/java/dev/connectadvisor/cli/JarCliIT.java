@@ -2,6 +2,7 @@ package dev.connectadvisor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.connectadvisor.TestRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,13 +48,7 @@ class JarCliIT {
 
     @Test
     void rulesThatLoop_exit70_withoutHanging() throws Exception {
-        Path rules = Files.createDirectory(temp.resolve("rules"));
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
-                Files.copy(file, rules.resolve(file.getFileName()));
-            }
-        }
-        Files.copy(Path.of("src/test/resources/faulty-rules/looping/fault.drl"), rules.resolve("zz-fault.drl"));
+        Path rules = TestRules.withFault(temp, "looping");
 
         Result r = run("advise", "--rules", rules.toString(), "--days-until-interview", "2", "--interviewer-name", "Loop Forever");
 
