@@ -3,8 +3,10 @@ package dev.connectadvisor;
 import dev.connectadvisor.engine.AdviceCache;
 import dev.connectadvisor.engine.Engine;
 import dev.connectadvisor.engine.RuleFolder;
+import dev.connectadvisor.engine.TimeLimit;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -34,16 +36,30 @@ public final class ConnectAdvisor {
     private final Clock clock;
     /** Null when the cache is off. */
     private final AdviceCache cache;
+    /** Null without a time limit. */
+    private final TimeLimit timeLimit;
 
-    private ConnectAdvisor(Engine engine, Clock clock, AdviceCache cache) {
+    private ConnectAdvisor(Engine engine, Clock clock, AdviceCache cache, TimeLimit timeLimit) {
         this.engine = engine;
         this.clock = clock;
         this.cache = cache;
+        this.timeLimit = timeLimit;
     }
 
-    private static ConnectAdvisor on(Engine engine) {
-        return new ConnectAdvisor(engine, Clock.systemDefaultZone(),
-                new AdviceCache(engine, AdviceCache.DEFAULT_MAX_ENTRIES));
+    /** An advisor on an engine built another way, with the cache on (internal: tests build engines with KieBase options). */
+    static ConnectAdvisor of(Engine engine) {
+        return new ConnectAdvisor(engine, Clock.systemDefaultZone(), newCache(engine, null), null);
+    }
+
+    /** A cache whose misses run the rules, within the time limit if there is one. */
+    private static AdviceCache newCache(Engine engine, TimeLimit timeLimit) {
+        return timeLimit == null ? new AdviceCache(engine, AdviceCache.DEFAULT_MAX_ENTRIES)
+                : new AdviceCache(timeLimit::evaluate, AdviceCache.DEFAULT_MAX_ENTRIES);
+    }
+
+    /** The engine behind this advisor (internal: tests look at its sessions; the benchmarks use its KieBase). */
+    Engine engine() {
+        return engine;
     }
 
     /**
@@ -53,7 +69,7 @@ public final class ConnectAdvisor {
      * @throws IllegalStateException if the jar's precompiled rules cannot be loaded (a broken build)
      */
     public static ConnectAdvisor fromClasspath() {
-        return on(Engine.builtIn());
+        return of(Engine.builtIn());
     }
 
     /**
@@ -64,12 +80,12 @@ public final class ConnectAdvisor {
      * @throws java.io.UncheckedIOException if the folder cannot be read
      */
     public static ConnectAdvisor fromDirectory(Path rulesDir) {
-        return on(Engine.compile(RuleFolder.read(rulesDir)));
+        return of(Engine.compile(RuleFolder.read(rulesDir)));
     }
 
     /** This advisor, with "today" taken from another clock (for an {@code interviewDate} without {@code today}). */
     public ConnectAdvisor withClock(Clock clock) {
-        return new ConnectAdvisor(engine, Objects.requireNonNull(clock, "clock"), cache);
+        return new ConnectAdvisor(engine, Objects.requireNonNull(clock, "clock"), cache, timeLimit);
     }
 
     /**
@@ -81,8 +97,7 @@ public final class ConnectAdvisor {
         if (enabled == (cache != null)) {
             return this;
         }
-        return new ConnectAdvisor(engine, clock,
-                enabled ? new AdviceCache(engine, AdviceCache.DEFAULT_MAX_ENTRIES) : null);
+        return new ConnectAdvisor(engine, clock, enabled ? newCache(engine, timeLimit) : null, timeLimit);
     }
 
     /** True when this advisor caches advice. */
@@ -91,26 +106,48 @@ public final class ConnectAdvisor {
     }
 
     /**
+     * This advisor (sharing its compiled rules; with a cache of its own if this one caches), with a
+     * wall-clock bound on every call that runs the rules: for callers that run rules they do not
+     * control, such as a rules folder being edited. An answer from the cache runs no rule.
+     *
+     * <pre>{@code
+     * ConnectAdvisor bounded = ConnectAdvisor.fromDirectory(Path.of("rules")).withTimeout(Duration.ofSeconds(10));
+     * }</pre>
+     *
+     * <p>Each call then runs on a worker of a small daemon pool, and past the bound the caller gets
+     * {@link AdviceException.Kind#TIMEOUT} naming the rule that was running. A consequence stuck in
+     * a Java loop cannot be stopped safely: its worker is halted and interrupted, then given up for
+     * lost and replaced, so that the advisor keeps answering (up to 16 stuck workers at once). The
+     * plain {@link #advise} of an advisor without a timeout runs on the caller's thread, with no
+     * hand-off.
+     *
+     * @throws IllegalArgumentException if the timeout is not positive
+     */
+    public ConnectAdvisor withTimeout(Duration timeout) {
+        TimeLimit limit = new TimeLimit(engine, Objects.requireNonNull(timeout, "timeout"));
+        return new ConnectAdvisor(engine, clock, cache == null ? null : newCache(engine, limit), limit);
+    }
+
+    /**
      * The advice for one situation.
      *
      * @throws InvalidSituationException if the interview date, taken against today's date, is out
      *     of range or contradicts the other fields
-     * @throws AdviceException if the rules give no single verdict, loop or fail (a defect in the rules)
+     * @throws AdviceException if the rules give no single verdict, loop or fail (a defect in the
+     *     rules), or, with {@link #withTimeout}, give no answer in time
      */
     public Advice advise(Situation situation) {
         Objects.requireNonNull(situation, "situation");
         Situation resolved = situation.interviewDate() == null ? situation : situation.resolve(LocalDate.now(clock));
-        return cache == null ? engine.evaluate(resolved) : cache.advise(resolved);
+        if (cache != null) {
+            return cache.advise(resolved);
+        }
+        return timeLimit == null ? engine.evaluate(resolved) : timeLimit.evaluate(resolved);
     }
 
     /** A short hash of the rule sources, carried by every advice. */
     public String rulesVersion() {
         return engine.version();
-    }
-
-    /** The loaded rules (for the benchmarks, which compare the facade with a bare session on the same KieBase). */
-    Engine engine() {
-        return engine;
     }
 
     /** Every rule with its guide items and policy row, sorted by name. */

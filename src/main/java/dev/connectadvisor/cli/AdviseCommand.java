@@ -1,8 +1,12 @@
 package dev.connectadvisor.cli;
 
+import dev.connectadvisor.Advice;
+import dev.connectadvisor.AdviceException;
 import dev.connectadvisor.ConnectAdvisor;
 import dev.connectadvisor.InvalidSituationException;
 import dev.connectadvisor.Situation;
+import dev.connectadvisor.json.AdviceJson;
+import dev.connectadvisor.json.Fields;
 import dev.connectadvisor.json.SituationJson;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -11,6 +15,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,6 +28,9 @@ import picocli.CommandLine.Option;
         description = {"Advice for one situation (from flags, or JSON with --input), or a JSONL batch (--jsonl).",
                 "Exit codes: 0 ok, 2 bad input or usage, 3 the rules do not compile, 70 internal error."})
 final class AdviseCommand implements Callable<Integer> {
+    /** Seconds: a broken rules folder cannot hang the command. */
+    static final String DEFAULT_TIMEOUT = "10";
+
     private final Main.Io io;
 
     @CommandLine.Spec
@@ -71,6 +79,9 @@ final class AdviseCommand implements Callable<Integer> {
     private boolean progress;
     @Option(names = "--rules", paramLabel = "DIR", description = "Load the rules from DIR instead of the built-in ones.")
     private Path rules;
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = DEFAULT_TIMEOUT,
+            description = "Give up on a situation after this many seconds (a broken rules folder cannot hang the command); default: ${DEFAULT-VALUE}.")
+    private double timeoutSeconds;
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
     private boolean debug;
 
@@ -91,7 +102,7 @@ final class AdviseCommand implements Callable<Integer> {
         if (input != null) {
             return adviseJson();
         }
-        return OneSituation.adviseFlags(io, flags, json, rules);
+        return OneSituation.adviseFlags(io, flags, json, this::oneShotAdvisor);
     }
 
     private int batch() {
@@ -124,11 +135,20 @@ final class AdviseCommand implements Callable<Integer> {
         } catch (InvalidSituationException e) {
             return OneSituation.reject(io, e, true);
         }
-        return OneSituation.advise(io, situation, true, rules);
+        return OneSituation.advise(io, situation, true, this::oneShotAdvisor);
+    }
+
+    /** One situation: the cache could only cost start-up time. */
+    private ConnectAdvisor oneShotAdvisor() {
+        return advisor().withCache(false);
     }
 
     private ConnectAdvisor advisor() {
-        return OneSituation.advisor(rules);
+        if (!(timeoutSeconds > 0 && timeoutSeconds <= 86_400)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--timeout must be a number of seconds above 0 and at most 86400, got " + timeoutSeconds);
+        }
+        return OneSituation.advisor(rules, timeoutSeconds);
     }
 
     private InputStream open(String file) throws IOException {

@@ -8,36 +8,31 @@ import dev.connectadvisor.Situation;
 import dev.connectadvisor.json.AdviceJson;
 import dev.connectadvisor.json.Fields;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Advice for one situation given as flags or JSON: shared by {@code advise} and its quick path. */
 final class OneSituation {
     private OneSituation() {
     }
 
-    /** The situation from flags given by contract field name, in the contract's order. */
-    static Situation fromFlags(Map<String, String> flags) {
-        Situation.Builder builder = Situation.builder();
-        flags.forEach((field, text) -> Fields.set(builder, field, text));
-        return builder.build();
-    }
-
-    /** Advises on the flags' situation; prints readable advice or JSON; returns the exit code. */
-    static int adviseFlags(Main.Io io, Map<String, String> flags, boolean asJson, Path rules) {
+    /** Advises on the flags' situation (by contract field name); prints readable advice or JSON; returns the exit code. */
+    static int adviseFlags(Main.Io io, Map<String, String> flags, boolean asJson, Supplier<ConnectAdvisor> advisor) {
         Situation situation;
         try {
-            situation = fromFlags(flags);
+            situation = Fields.situation(flags);
         } catch (InvalidSituationException e) {
             return reject(io, e, asJson);
         }
-        return advise(io, situation, asJson, rules);
+        return advise(io, situation, asJson, advisor);
     }
 
-    static int advise(Main.Io io, Situation situation, boolean asJson, Path rules) {
+    /** The advisor is built only once the situation is known to be valid. */
+    static int advise(Main.Io io, Situation situation, boolean asJson, Supplier<ConnectAdvisor> advisor) {
         Advice advice;
         try {
-            // one situation: the cache could only cost start-up time
-            advice = advisor(rules).withCache(false).advise(situation);
+            advice = advisor.get().advise(situation);
         } catch (InvalidSituationException e) {
             return reject(io, e, asJson);
         } catch (AdviceException e) {
@@ -55,12 +50,16 @@ final class OneSituation {
         if (asJson) {
             io.out().println(AdviceJson.toJson(e, null));
         } else {
-            io.err().println("connect-advisor: " + e.code() + " " + e.field() + ": " + e.getMessage());
+            // One line, even when the message quotes a flag value with line breaks in it.
+            String message = e.getMessage().replace("\r", "\\r").replace("\n", "\\n");
+            io.err().println("connect-advisor: " + e.code() + " " + e.field() + ": " + message);
         }
         return Main.BAD_INPUT;
     }
 
-    static ConnectAdvisor advisor(Path rules) {
-        return rules == null ? ConnectAdvisor.fromClasspath() : ConnectAdvisor.fromDirectory(rules);
+    /** The built-in rules, or those of {@code rules}, with every call bounded by {@code timeoutSeconds}. */
+    static ConnectAdvisor advisor(Path rules, double timeoutSeconds) {
+        ConnectAdvisor advisor = rules == null ? ConnectAdvisor.fromClasspath() : ConnectAdvisor.fromDirectory(rules);
+        return advisor.withTimeout(Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000))));
     }
 }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.connectadvisor.Advice;
 import dev.connectadvisor.Situation;
+import java.util.function.Function;
 
 /**
  * Complete advice of one engine (one loaded rule base), keyed by the situation as the rules see
@@ -16,22 +17,30 @@ public final class AdviceCache {
     /** About 1.5 KB per entry: 10,000 entries stay well under 20 MB. */
     public static final int DEFAULT_MAX_ENTRIES = 10_000;
 
-    private final Engine engine;
+    private final Function<Situation, Advice> rules;
     private final long maxEntries;
     /** Built on first use, so that an advisor that never advises (or turns the cache off) never loads Caffeine. */
     private volatile Cache<Situation, Advice> cache;
 
     public AdviceCache(Engine engine, long maxEntries) {
+        this(engine::evaluateDayless, maxEntries);
+    }
+
+    /**
+     * @param rules evaluates a situation without dates ({@link Engine#dayless}) against one rule
+     *     base: the engine itself, or a time limit around it
+     */
+    public AdviceCache(Function<Situation, Advice> rules, long maxEntries) {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be at least 1, got " + maxEntries);
         }
-        this.engine = engine;
+        this.rules = rules;
         this.maxEntries = maxEntries;
     }
 
     /** The advice for a resolved situation, from the cache or from the engine. */
     public Advice advise(Situation resolved) {
-        Advice advice = cache().get(Engine.dayless(resolved), engine::evaluateDayless);
+        Advice advice = cache().get(Engine.dayless(resolved), rules);
         return Engine.dated(advice, resolved);
     }
 
@@ -48,10 +57,6 @@ public final class AdviceCache {
             }
         }
         return built;
-    }
-
-    public Engine engine() {
-        return engine;
     }
 
     /** How many entries the cache holds now (approximately). */

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
+import org.kie.api.conf.KieBaseOption;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
@@ -25,6 +26,7 @@ import org.kie.api.runtime.rule.ConsequenceException;
  * A compiled rule base and the one way to evaluate a resolved situation against it.
  * Thread-safe: the KieBase is shared, and each evaluation borrows a session of its own from a
  * small pool (a session is reset, not rebuilt, between evaluations; its trace listener is reused).
+ * A session halted by a {@link TimeLimit} is disposed, never reused.
  */
 public final class Engine {
     /** More firings than this means rules that re-trigger each other; a normal answer takes about 20. */
@@ -48,6 +50,14 @@ public final class Engine {
      */
     public static Engine compile(RuleFolder folder) {
         return new Engine(RuleCompiler.compile(folder), folder.version());
+    }
+
+    /**
+     * As {@link #compile(RuleFolder)}, with KieBase options (internal: the concurrency tests force
+     * constraint JIT with {@code ConstraintJittingThresholdOption.get(0)}).
+     */
+    public static Engine compile(RuleFolder folder, List<? extends KieBaseOption> options) {
+        return new Engine(RuleCompiler.compile(folder, options), folder.version());
     }
 
     /**
@@ -82,6 +92,14 @@ public final class Engine {
     }
 
     /**
+     * Sessions kept for reuse (at most two per core): the KieBase's live sessions are these plus
+     * those of evaluations in progress; a failed evaluation's session is disposed.
+     */
+    public int pooledSessions() {
+        return sessions.idle();
+    }
+
+    /**
      * Evaluates a situation whose day is resolved ({@code daysUntilInterview} set). The rules see
      * the situation without its dates ({@link #dayless}); {@code actOn} is computed afterwards.
      *
@@ -89,6 +107,74 @@ public final class Engine {
      */
     public Advice evaluate(Situation situation) {
         return dated(evaluateDayless(dayless(situation)), situation);
+    }
+
+    /**
+     * As {@link #evaluate(Situation)}, publishing the session and the running rule to {@code
+     * watch} (if not null) so that another thread can halt it and name the rule.
+     */
+    Advice evaluate(Situation situation, Watch watch) {
+        if (watch == null) {
+            return evaluate(situation);
+        }
+        Situation dayless = dayless(situation);
+        SessionPool.Slot slot = sessions.take();
+        watch.open(slot);
+        boolean fired = false;
+        try {
+            fire(slot, dayless);
+            fired = true;
+            return dated(assemble(dayless, slot.trace()), situation);
+        } finally {
+            // a session that another thread halted is disposed, never reused
+            boolean notHalted = watch.close();
+            sessions.give(slot, fired && notHalted);
+        }
+    }
+
+    /**
+     * What a {@link TimeLimit} sees of one evaluation running on another thread. Open while the
+     * evaluation holds its pooled session: once closed, halting is a no-op, so a session back in
+     * the pool is never halted from outside.
+     */
+    static final class Watch {
+        private KieSession session;
+        private Trace trace;
+        private boolean closed;
+        private boolean halted;
+        private String lastRule;
+
+        synchronized void open(SessionPool.Slot slot) {
+            session = slot.session();
+            trace = slot.trace();
+        }
+
+        /** Ends the watch; true when the session was not halted (and so can be reused). */
+        synchronized boolean close() {
+            lastRule = trace == null ? null : trace.running;
+            closed = true;
+            session = null;
+            trace = null;
+            return !halted;
+        }
+
+        /** Asks the session to stop firing; a consequence stuck in Java code runs on regardless. */
+        synchronized void halt() {
+            if (closed || session == null) {
+                return;
+            }
+            halted = true;
+            try {
+                session.halt();
+            } catch (RuntimeException alreadyDisposed) {
+                // nothing to halt
+            }
+        }
+
+        /** The rule whose consequence runs (or ran last); null before the first firing. */
+        synchronized String rule() {
+            return closed ? lastRule : trace == null ? null : trace.running;
+        }
     }
 
     /**

@@ -39,6 +39,11 @@ final class SessionPool {
         return fresh;
     }
 
+    /** Idle sessions now: every other session of the KieBase is in use by an evaluation. */
+    int idle() {
+        return idleCount.get();
+    }
+
     void give(Slot slot, boolean reusable) {
         if (!reusable || !(slot.session() instanceof StatefulKnowledgeSessionImpl impl)
                 || idleCount.get() >= MAX_IDLE) {
