@@ -2,6 +2,7 @@ package dev.connectadvisor;
 
 import dev.connectadvisor.bench.Workload;
 import dev.connectadvisor.reference.ReferencePolicy;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.kie.api.KieBase;
@@ -13,6 +14,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -35,6 +37,10 @@ public class AdviseBenchmark {
     /** The rule base and the advisors, shared by every thread as a service shares them. */
     @State(Scope.Benchmark)
     public static class Shared {
+        /** The built-in rules precompiled at build time (the jar's way), or compiled from DRL now ({@code --rules rules}). */
+        @Param({"precompiled", "drl"})
+        String rules;
+
         ConnectAdvisor uncached;
         ConnectAdvisor cached;
         KieBase kieBase;
@@ -42,7 +48,8 @@ public class AdviseBenchmark {
 
         @Setup(Level.Trial)
         public void load() {
-            ConnectAdvisor advisor = ConnectAdvisor.fromClasspath();
+            ConnectAdvisor advisor = "drl".equals(rules) ? ConnectAdvisor.fromDirectory(Path.of("rules"))
+                    : ConnectAdvisor.fromClasspath();
             uncached = advisor.withCache(false);
             cached = advisor.withCache(true);
             kieBase = advisor.engine().kieBase(); // the facade's own KieBase
