@@ -3,6 +3,7 @@ package dev.connectadvisor;
 import dev.connectadvisor.bench.Workload;
 import dev.connectadvisor.reference.ReferencePolicy;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.kie.api.KieBase;
@@ -53,7 +54,9 @@ public class AdviseBenchmark {
             uncached = advisor.withCache(false);
             cached = advisor.withCache(true);
             kieBase = advisor.engine().kieBase(); // the facade's own KieBase
-            situations = Workload.situations(SITUATIONS, 42, false).toArray(Situation[]::new);
+            // resolved (a day count set), as the bare session and the plain Java policy need them
+            situations = Workload.situations(SITUATIONS, 42, false).stream()
+                    .map(s -> s.resolve(LocalDate.of(2026, 11, 1))).toArray(Situation[]::new);
             for (Situation s : situations) {
                 cached.advise(s); // every situation in the cache before measuring
             }
