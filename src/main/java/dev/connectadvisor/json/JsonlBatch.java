@@ -1,41 +1,59 @@
-package dev.connectadvisor.cli;
+package dev.connectadvisor.json;
 
 import dev.connectadvisor.Advice;
 import dev.connectadvisor.AdviceException;
-import dev.connectadvisor.ConnectAdvisor;
 import dev.connectadvisor.ErrorCode;
 import dev.connectadvisor.InvalidSituationException;
 import dev.connectadvisor.Situation;
-import dev.connectadvisor.json.AdviceJson;
-import dev.connectadvisor.json.SituationJson;
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
- * {@code advise --jsonl}: one Situation per input line, one Advice or Error per output line, in
- * order. Every line is answered, a bad one included; memory stays bounded whatever the input
- * size, since lines are read and answered one at a time.
+ * One Situation per input line, one Advice or Error per output line, in order: the line loop of
+ * both {@code advise --jsonl} and {@code POST /v1/advice/batch}, so that the two answer byte for
+ * byte alike. Every line is answered, a bad one included; memory stays bounded whatever the
+ * input size, since lines are read and answered one at a time. Output is flushed whenever the
+ * input pauses, so a caller that streams lines sees each answer without waiting for the end.
+ *
+ * <pre>{@code
+ * int exit = new JsonlBatch(advisor::advise).run(System.in, System.out);
+ * }</pre>
  */
-final class JsonlBatch {
+public final class JsonlBatch {
     /** A line longer than this is answered with an error, without being held in memory. */
-    static final int MAX_LINE_BYTES = 1 << 20;
+    public static final int MAX_LINE_BYTES = 1 << 20;
 
-    private final ConnectAdvisor advisor;
-    private final PrintStream out;
+    /** Exit codes of {@link #run}: the CLI's. */
+    public static final int OK = 0;
+    public static final int BAD_INPUT = 2;
+    public static final int INTERNAL_ERROR = 70;
 
-    JsonlBatch(ConnectAdvisor advisor, PrintStream out) {
+    private final Function<Situation, Advice> advisor;
+
+    /** @param advisor gives the advice for one valid situation, e.g. {@code advisor::advise} */
+    public JsonlBatch(Function<Situation, Advice> advisor) {
         this.advisor = advisor;
-        this.out = out;
     }
 
-    /** Answers every line; returns 0, or 2 if a line was bad, or 70 if the rules failed on a line. */
-    int run(InputStream input) throws IOException {
-        LineReader lines = new LineReader(new BufferedInputStream(input, 1 << 16));
-        int exit = Main.OK;
+    /**
+     * Answers every line of {@code input} on {@code output} (each answer followed by {@code '\n'}),
+     * and flushes at the end; closes neither stream.
+     *
+     * @return 0, or 2 if a line was bad, or 70 if the rules failed on a line
+     * @throws IOException if a stream fails; the lines answered so far have been written
+     */
+    public int run(InputStream input, OutputStream output) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(input, 1 << 16);
+        OutputStream out = new BufferedOutputStream(output, 1 << 16);
+        LineReader lines = new LineReader(in);
+        int exit = OK;
         int number = 0;
         byte[] line;
         while ((line = lines.next()) != null) {
@@ -45,12 +63,16 @@ final class JsonlBatch {
                 answer = answer(line, lines.lastTooLong);
             } catch (InvalidSituationException e) {
                 answer = AdviceJson.toJson(e, number);
-                exit = Math.max(exit, Main.BAD_INPUT);
+                exit = Math.max(exit, BAD_INPUT);
             } catch (AdviceException e) {
                 answer = AdviceJson.internalError("the rules gave no answer: " + e.getMessage(), number);
-                exit = Main.INTERNAL_ERROR;
+                exit = INTERNAL_ERROR;
             }
-            out.println(answer);
+            out.write(answer.getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
+            if (in.available() == 0) {
+                out.flush();
+            }
         }
         out.flush();
         return exit;
@@ -66,7 +88,7 @@ final class JsonlBatch {
                     "empty line; expected one JSON object per line");
         }
         Situation situation = SituationJson.read(line);
-        Advice advice = advisor.advise(situation);
+        Advice advice = advisor.apply(situation);
         return AdviceJson.toJson(advice, situation);
     }
 
