@@ -36,6 +36,7 @@ public final class JsonlBatch {
     public static final int INTERNAL_ERROR = 70;
 
     private final Function<Situation, Advice> advisor;
+    private int linesRead;
 
     /** @param advisor gives the advice for one valid situation, e.g. {@code advisor::advise} */
     public JsonlBatch(Function<Situation, Advice> advisor) {
@@ -56,26 +57,36 @@ public final class JsonlBatch {
         int exit = OK;
         int number = 0;
         byte[] line;
-        while ((line = lines.next()) != null) {
-            number++;
-            String answer;
-            try {
-                answer = answer(line, lines.lastTooLong);
-            } catch (InvalidSituationException e) {
-                answer = AdviceJson.toJson(e, number);
-                exit = Math.max(exit, BAD_INPUT);
-            } catch (AdviceException e) {
-                answer = AdviceJson.internalError("the rules gave no answer: " + e.getMessage(), number);
-                exit = INTERNAL_ERROR;
+        try {
+            while ((line = lines.next()) != null) {
+                number++;
+                linesRead = number;
+                String answer;
+                try {
+                    answer = answer(line, lines.lastTooLong);
+                } catch (InvalidSituationException e) {
+                    answer = AdviceJson.toJson(e, number);
+                    exit = Math.max(exit, BAD_INPUT);
+                } catch (AdviceException e) {
+                    answer = AdviceJson.internalError("the rules gave no answer: " + e.getMessage(), number);
+                    exit = INTERNAL_ERROR;
+                }
+                out.write(answer.getBytes(StandardCharsets.UTF_8));
+                out.write('\n');
+                if (in.available() == 0) {
+                    out.flush();
+                }
             }
-            out.write(answer.getBytes(StandardCharsets.UTF_8));
-            out.write('\n');
-            if (in.available() == 0) {
-                out.flush();
-            }
+        } finally {
+            // Every answer given so far goes out, even when the input fails midway.
+            out.flush();
         }
-        out.flush();
         return exit;
+    }
+
+    /** How many lines {@link #run} has answered so far; when the input failed, the line it was reading is the next. */
+    public int linesRead() {
+        return linesRead;
     }
 
     private String answer(byte[] line, boolean tooLong) {
