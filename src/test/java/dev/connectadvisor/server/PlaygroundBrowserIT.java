@@ -45,12 +45,12 @@ class PlaygroundBrowserIT {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1200,1000");
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1100,960");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        browser.manage().window().setSize(new Dimension(1200, 1000));
+        browser.manage().window().setSize(new Dimension(1100, 960));
     }
 
     @AfterAll
@@ -133,6 +133,7 @@ class PlaygroundBrowserIT {
         type("daysUntilInterview", "2");
         type("interviewerName", "Sarah Lee");
         type("note", "Hi Sarah, looking forward to our interview on Friday!");
+        browser.executeScript("document.activeElement.blur(); window.scrollTo(0, 0);");
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
         assertThat(Files.size(shot)).isPositive();
         Files.createDirectories(Path.of("target"));
