@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AdviceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdviceServer.class);
+    /** Requests turned away that may wait for their 503. */
+    static final int OVERFLOW_QUEUE = 32;
 
     /**
      * How the service runs.
@@ -136,8 +138,9 @@ public final class AdviceServer implements AutoCloseable {
         LiveRules rules = options.rulesDir() == null ? LiveRules.builtIn(clock)
                 : LiveRules.fromDirectory(options.rulesDir(), clock);
         Evaluator evaluator = new Evaluator(options.workers(), options.adviceTimeout());
-        ThreadPoolExecutor overflow = pool("http-overflow", 1, 4 * options.workers() + 16,
-                new ThreadPoolExecutor.CallerRunsPolicy());
+        // Past the overflow's own queue a request is refused outright: the JDK server then closes
+        // its connection. Never run it on the caller, the server's only dispatcher thread.
+        ThreadPoolExecutor overflow = pool("http-overflow", 1, OVERFLOW_QUEUE, new ThreadPoolExecutor.AbortPolicy());
         ThreadPoolExecutor workers = pool("http-worker", options.workers(), options.queueCapacity(),
                 (task, executor) -> {
                     // The queue is full: a single overflow thread answers 503 without doing the work.

@@ -64,6 +64,46 @@ class BoundedWorkTest {
     }
 
     @Test
+    void evenWithTheOverflowFull_theServerNeverStalls() throws IOException {
+        try (AdviceServer server = AdviceServer.start(AdviceServer.Options.defaults().port(0).pool(1, 1)
+                .shutdownGrace(Duration.ofSeconds(1)))) {
+            List<Socket> holders = new ArrayList<>();
+            try {
+                // Given the worker, its queue, the overflow thread and the overflow queue all held
+                int held = 1 + 1 + 1 + AdviceServer.OVERFLOW_QUEUE;
+                for (int i = 0; i < held; i++) {
+                    Socket socket = connect(server);
+                    socket.getOutputStream().write("POST /v1/advice HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream().flush();
+                    holders.add(socket);
+                    sleep(i < 3 ? 200 : 20);
+                }
+
+                // When one more request comes, its connection is closed at once (no answer possible)
+                try (Socket extra = connect(server)) {
+                    extra.setSoTimeout(5000);
+                    extra.getOutputStream().write(("POST /v1/advice HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+                    extra.getOutputStream().flush();
+                    String answer;
+                    try {
+                        answer = readUntil(extra.getInputStream(), "\r\n\r\n");
+                    } catch (java.net.SocketException reset) {
+                        answer = ""; // closed with unread bytes: a reset
+                    }
+                    assertThat(answer).as("closed, not answered").isEmpty();
+                }
+            } finally {
+                for (Socket socket : holders) {
+                    socket.close();
+                }
+            }
+            // Then, once the holders are gone, the service answers again
+            assertThat(pollUntilOk(new TestClient(server.uri())).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void stopping_letsARequestInFlightFinish() throws Exception {
         AdviceServer server = AdviceServer.start(AdviceServer.Options.defaults().port(0)
                 .shutdownGrace(Duration.ofSeconds(10)));
