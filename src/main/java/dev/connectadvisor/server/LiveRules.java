@@ -102,12 +102,12 @@ public final class LiveRules {
         try {
             candidate = ConnectAdvisor.fromDirectory(dir);
         } catch (RulesCompilationException e) {
-            return refuse("the rules do not compile: " + e.problems().size() + " problem(s)",
+            return refuse("the changed rules do not compile: " + e.problems().size() + " problem(s)",
                     e.problems().stream().map(RuleProblem::toString).toList());
         } catch (UncheckedIOException e) {
-            return refuse("the rules folder cannot be read: " + e.getCause(), List.of());
+            return refuse("the changed rules folder cannot be read: " + e.getCause(), List.of());
         } catch (RuntimeException e) {
-            return refuse("the rules could not be built: " + e, List.of());
+            return refuse("the changed rules could not be built: " + e, List.of());
         }
         ScenarioRun run;
         try {
@@ -116,7 +116,7 @@ public final class LiveRules {
             return refuse("the scenario tables could not be run: " + e, List.of());
         }
         if (!run.passed()) {
-            return refuse("the new rules fail the scenario tables: " + run.summary(), run.report());
+            return refuse("the changed rules fail the scenario tables, so they were not loaded: " + run.summary(), run.report());
         }
         Loaded before = current.getAndSet(
                 new Loaded(candidate, candidate.rulesVersion(), clock.instant(), dir.toString()));
@@ -128,7 +128,7 @@ public final class LiveRules {
 
     private boolean refuse(String message, List<String> problems) {
         lastError.set(new ReloadError(clock.instant(), message, problems));
-        LOG.warn("rules not reloaded, still serving version {}: {}{}", current.get().version(), message,
+        LOG.warn("serving rules version {}, but: {}{}", current.get().version(), message,
                 problems.isEmpty() ? "" : "\n  " + String.join("\n  ", problems));
         return false;
     }

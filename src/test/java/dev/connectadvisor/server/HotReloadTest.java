@@ -63,11 +63,13 @@ class HotReloadTest {
         assertThat(during.body()).isEqualTo(before.body());
         assertThat(header(during)).isEqualTo(oldVersion);
 
-        // When it is fixed (with a change, so that the rule sources differ)
+        // When it is fixed (with a change, so that the rule sources differ), while requests go on
+        Callers callers = new Callers(client, SITUATION);
         Files.writeString(tips, original + "\n// reviewed\n", StandardCharsets.UTF_8);
 
         // Then the new rules come in without a restart, and the error is gone
         JsonNode fixed = pollHealth(h -> !h.get("rulesVersion").asText().equals(oldVersion));
+        callers.stopAfterSeeing(fixed.get("rulesVersion").asText());
         assertThat(fixed.get("lastReloadError").isNull()).isTrue();
         String newVersion = fixed.get("rulesVersion").asText();
         HttpResponse<String> after = client.advise(SITUATION);
@@ -95,6 +97,53 @@ class HotReloadTest {
         assertThat(health.get("lastReloadError").get("problems").size()).isPositive();
         assertThat(health.get("rulesVersion").asText()).isEqualTo(oldVersion);
         assertThat(client.advise("{\"daysUntilInterview\": 5}").body()).isEqualTo(oldAnswer);
+    }
+
+    /**
+     * Two threads asking the same question during a swap (bounded: 30 s): every answer comes whole
+     * from one rule base (header and field agree), and once the new rules answered, the old never do.
+     */
+    private static final class Callers {
+        private final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        private final java.util.List<java.util.concurrent.Future<java.util.List<String>>> seen = new java.util.ArrayList<>();
+        private volatile String until;
+
+        Callers(TestClient client, String situation) {
+            long deadline = System.nanoTime() + POLL_LIMIT.toNanos();
+            for (int t = 0; t < 2; t++) {
+                seen.add(threads.submit(() -> {
+                    java.util.List<String> versions = new java.util.ArrayList<>();
+                    while (System.nanoTime() < deadline) {
+                        HttpResponse<String> response = client.advise(situation);
+                        assertThat(response.statusCode()).isEqualTo(200);
+                        String version = header(response);
+                        assertThat(TestClient.json(response).get("rulesVersion").asText()).isEqualTo(version);
+                        versions.add(version);
+                        if (version.equals(until)) {
+                            break;
+                        }
+                    }
+                    return versions;
+                }));
+            }
+        }
+
+        void stopAfterSeeing(String newVersion) {
+            until = newVersion;
+            try {
+                for (var future : seen) {
+                    java.util.List<String> versions = future.get(POLL_LIMIT.toSeconds() + 5, java.util.concurrent.TimeUnit.SECONDS);
+                    int first = versions.indexOf(newVersion);
+                    assertThat(first).as("the new rules answered").isNotNegative();
+                    assertThat(versions.subList(first, versions.size())).containsOnly(newVersion);
+                    assertThat(versions).containsOnly(versions.get(0), newVersion);
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            } finally {
+                threads.shutdownNow();
+            }
+        }
     }
 
     private JsonNode pollHealth(Predicate<JsonNode> until) {
