@@ -137,6 +137,7 @@ public final class AdviceServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         LiveRules rules = options.rulesDir() == null ? LiveRules.builtIn(clock)
                 : LiveRules.fromDirectory(options.rulesDir(), clock);
+        // Nothing runs until http.start(): the pools create their threads on demand.
         Evaluator evaluator = new Evaluator(options.workers(), options.adviceTimeout());
         // Past the overflow's own queue a request is refused outright: the JDK server then closes
         // its connection. Never run it on the caller, the server's only dispatcher thread.
@@ -146,21 +147,25 @@ public final class AdviceServer implements AutoCloseable {
                     // The queue is full: a single overflow thread answers 503 without doing the work.
                     overflow.execute(() -> Routes.overloaded(task));
                 });
+        RulesWatcher watcher = null;
         HttpServer http;
+        Routes routes;
         try {
+            routes = new Routes(rules, evaluator, options);
+            watcher = options.watch() ? new RulesWatcher(rules, options.debounce()) : null;
             http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 128);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             workers.shutdownNow();
             overflow.shutdownNow();
             evaluator.close();
+            if (watcher != null) {
+                watcher.close();
+            }
             throw e;
         }
         http.setExecutor(workers);
-        Routes routes = new Routes(rules, evaluator, options);
         http.createContext("/", routes);
-        RulesWatcher watcher = null;
-        if (options.watch()) {
-            watcher = new RulesWatcher(rules, options.debounce());
+        if (watcher != null) {
             watcher.start();
         }
         http.start();
