@@ -37,6 +37,9 @@ final class Routes implements HttpHandler {
     /** Media types taken as JSONL for the batch. */
     static final Set<String> JSONL_TYPES = Set.of("application/x-ndjson", "application/jsonl", "application/x-jsonlines");
 
+    /** The most a refused body is read (and dropped) for; past that its connection is closed unread. */
+    static final long DRAIN_LIMIT = 4L * 1024 * 1024;
+
     /** Set while the overflow thread runs a request the full queue turned away: answer 503 at once. */
     private static final ThreadLocal<Boolean> OVERLOADED = ThreadLocal.withInitial(() -> false);
 
@@ -227,6 +230,8 @@ final class Routes implements HttpHandler {
             int next = batch.linesRead() + 1;
             out.write(line(AdviceJson.serviceError("BODY_TOO_LARGE", "the batch is larger than "
                     + options.maxBatchBytes() + " bytes; line " + next + " and those after it were not read", next)));
+            out.flush();
+            drain(exchange.getRequestBody());
         }
         out.flush();
     }
@@ -362,6 +367,25 @@ final class Routes implements HttpHandler {
     private static void tooLarge(HttpExchange exchange, long cap) throws IOException {
         exchange.getResponseHeaders().set("Connection", "close");
         error(exchange, 413, "BODY_TOO_LARGE", "the body is larger than " + cap + " bytes");
+        drain(exchange.getRequestBody());
+    }
+
+    /**
+     * Reads and drops what the client is still sending (up to {@link #DRAIN_LIMIT}), after the
+     * answer went out: closing a socket with unread bytes resets it, and a reset can destroy the
+     * answer before the client has read it.
+     */
+    private static void drain(InputStream body) {
+        byte[] buffer = new byte[16 * 1024];
+        long left = DRAIN_LIMIT;
+        try {
+            int n;
+            while (left > 0 && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+                left -= n;
+            }
+        } catch (IOException e) {
+            // the client went away: nothing to protect
+        }
     }
 
     private static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
