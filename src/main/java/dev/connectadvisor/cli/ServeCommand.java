@@ -34,8 +34,9 @@ final class ServeCommand implements Callable<Integer> {
     private Integer workers;
     @Option(names = "--queue", paramLabel = "N", description = "Requests that may wait for a thread; more get 503 (default: ${DEFAULT-VALUE}).", defaultValue = "64")
     private int queue;
-    @Option(names = "--advice-timeout", paramLabel = "MS", description = "Time limit of one advice in milliseconds (default: ${DEFAULT-VALUE}).", defaultValue = "5000")
-    private long adviceTimeoutMs;
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Time limit of one advice, as for advise (default: ${DEFAULT-VALUE}); past it, 503 TIMEOUT.")
+    private double timeoutSeconds;
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
     private boolean debug;
 
@@ -50,11 +51,17 @@ final class ServeCommand implements Callable<Integer> {
         System.setProperty(MAX_REQUEST_TIME, System.getProperty(MAX_REQUEST_TIME, "60"));
         System.setProperty(MAX_RESPONSE_TIME, System.getProperty(MAX_RESPONSE_TIME, "60"));
         AdviceServer.Options defaults = AdviceServer.Options.defaults();
+        if (!(timeoutSeconds > 0 && timeoutSeconds <= 86_400)) {
+            io.err().println("connect-advisor: --timeout must be a number of seconds above 0 and at most 86400, got "
+                    + timeoutSeconds);
+            return Main.BAD_INPUT;
+        }
         AdviceServer.Options options;
         try {
             options = defaults.host(host).port(port).rules(rules, watch)
                     .pool(workers == null ? defaults.workers() : workers, queue)
-                    .limits(Duration.ofMillis(adviceTimeoutMs), defaults.maxBodyBytes(), defaults.maxBatchBytes());
+                    .limits(Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000))), defaults.maxBodyBytes(),
+                            defaults.maxBatchBytes());
         } catch (IllegalArgumentException e) {
             io.err().println("connect-advisor: " + e.getMessage());
             return Main.BAD_INPUT;

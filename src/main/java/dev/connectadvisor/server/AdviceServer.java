@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>Bounded work: a fixed pool of {@link Options#workers} threads (the cores by default) takes
  * requests from a queue of {@link Options#queueCapacity}; a request that finds the queue full is
  * answered 503 at once by a single overflow thread. Each advice is bounded in time
- * ({@link Options#adviceTimeout}). {@link #close()} stops taking connections and lets the
+ * ({@link Options#adviceTimeout}, through {@link dev.connectadvisor.ConnectAdvisor#withTimeout}). {@link #close()} stops taking connections and lets the
  * requests in flight finish, up to {@link Options#shutdownGrace}.
  */
 public final class AdviceServer implements AutoCloseable {
@@ -108,19 +108,17 @@ public final class AdviceServer implements AutoCloseable {
     private final Routes routes;
     private final ThreadPoolExecutor workers;
     private final ThreadPoolExecutor overflow;
-    private final Evaluator evaluator;
     private final RulesWatcher watcher;
     private final LiveRules rules;
     private final Options options;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private AdviceServer(HttpServer http, Routes routes, ThreadPoolExecutor workers, ThreadPoolExecutor overflow, Evaluator evaluator,
+    private AdviceServer(HttpServer http, Routes routes, ThreadPoolExecutor workers, ThreadPoolExecutor overflow,
             RulesWatcher watcher, LiveRules rules, Options options) {
         this.http = http;
         this.routes = routes;
         this.workers = workers;
         this.overflow = overflow;
-        this.evaluator = evaluator;
         this.watcher = watcher;
         this.rules = rules;
         this.options = options;
@@ -135,10 +133,9 @@ public final class AdviceServer implements AutoCloseable {
      */
     public static AdviceServer start(Options options) throws IOException {
         Clock clock = Clock.systemUTC();
-        LiveRules rules = options.rulesDir() == null ? LiveRules.builtIn(clock)
-                : LiveRules.fromDirectory(options.rulesDir(), clock);
+        LiveRules rules = options.rulesDir() == null ? LiveRules.builtIn(clock, options.adviceTimeout())
+                : LiveRules.fromDirectory(options.rulesDir(), clock, options.adviceTimeout());
         // Nothing runs until http.start(): the pools create their threads on demand.
-        Evaluator evaluator = new Evaluator(options.workers(), options.adviceTimeout());
         // Past the overflow's own queue a request is refused outright: the JDK server then closes
         // its connection. Never run it on the caller, the server's only dispatcher thread.
         ThreadPoolExecutor overflow = pool("http-overflow", 1, OVERFLOW_QUEUE, new ThreadPoolExecutor.AbortPolicy());
@@ -151,13 +148,12 @@ public final class AdviceServer implements AutoCloseable {
         HttpServer http;
         Routes routes;
         try {
-            routes = new Routes(rules, evaluator, options);
+            routes = new Routes(rules, options);
             watcher = options.watch() ? new RulesWatcher(rules, options.debounce()) : null;
             http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 128);
         } catch (IOException | RuntimeException e) {
             workers.shutdownNow();
             overflow.shutdownNow();
-            evaluator.close();
             if (watcher != null) {
                 watcher.close();
             }
@@ -169,7 +165,7 @@ public final class AdviceServer implements AutoCloseable {
             watcher.start();
         }
         http.start();
-        AdviceServer server = new AdviceServer(http, routes, workers, overflow, evaluator, watcher, rules, options);
+        AdviceServer server = new AdviceServer(http, routes, workers, overflow, watcher, rules, options);
         LOG.info("serving rules {} ({}) on {}", rules.current().version(), rules.current().origin(), server.uri());
         return server;
     }
@@ -233,7 +229,6 @@ public final class AdviceServer implements AutoCloseable {
         http.stop(0);
         workers.shutdownNow();
         overflow.shutdownNow();
-        evaluator.close();
         LOG.info("stopped");
     }
 }

@@ -8,6 +8,7 @@ import dev.connectadvisor.scenario.ScenarioRun;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -42,29 +43,34 @@ public final class LiveRules {
     private final AtomicReference<ReloadError> lastError = new AtomicReference<>();
     private final Path dir;
     private final Clock clock;
+    private final Duration timeout;
 
-    private LiveRules(Loaded first, Path dir, Clock clock) {
+    private LiveRules(Loaded first, Path dir, Clock clock, Duration timeout) {
         this.current = new AtomicReference<>(first);
         this.dir = dir;
         this.clock = clock;
+        this.timeout = timeout;
     }
 
-    /** The rules built into the jar; they never reload. */
-    public static LiveRules builtIn(Clock clock) {
-        ConnectAdvisor advisor = ConnectAdvisor.fromClasspath();
-        return new LiveRules(new Loaded(advisor, advisor.rulesVersion(), clock.instant(), "built-in"), null, clock);
+    /** The rules built into the jar, each advice bounded by {@code timeout}; they never reload. */
+    public static LiveRules builtIn(Clock clock, Duration timeout) {
+        ConnectAdvisor advisor = ConnectAdvisor.fromClasspath().withTimeout(timeout);
+        return new LiveRules(new Loaded(advisor, advisor.rulesVersion(), clock.instant(), "built-in"), null, clock,
+                timeout);
     }
 
     /**
-     * The rules of a folder, compiled now. Their scenario tables run too; a failure is reported
+     * The rules of a folder, compiled now, each advice bounded by {@code timeout} (a stuck rule
+     * cannot hang a request, nor the check of a reload). Their scenario tables run too; a failure is reported
      * in {@link #lastError()} (there are no older rules to keep) but does not stop the service.
      *
      * @throws RulesCompilationException if they do not compile
      * @throws UncheckedIOException if the folder cannot be read
      */
-    public static LiveRules fromDirectory(Path dir, Clock clock) {
-        ConnectAdvisor advisor = ConnectAdvisor.fromDirectory(dir);
-        LiveRules rules = new LiveRules(new Loaded(advisor, advisor.rulesVersion(), clock.instant(), dir.toString()), dir, clock);
+    public static LiveRules fromDirectory(Path dir, Clock clock, Duration timeout) {
+        ConnectAdvisor advisor = ConnectAdvisor.fromDirectory(dir).withTimeout(timeout);
+        LiveRules rules = new LiveRules(new Loaded(advisor, advisor.rulesVersion(), clock.instant(), dir.toString()), dir,
+                clock, timeout);
         ScenarioRun run = ScenarioRun.of(RuleFolder.read(dir), advisor);
         if (!run.passed()) {
             rules.refuse("the scenario tables fail on the rules in service: " + run.summary(), run.report());
@@ -100,7 +106,7 @@ public final class LiveRules {
         }
         ConnectAdvisor candidate;
         try {
-            candidate = ConnectAdvisor.fromDirectory(dir);
+            candidate = ConnectAdvisor.fromDirectory(dir).withTimeout(timeout);
         } catch (RulesCompilationException e) {
             return refuse("the changed rules do not compile: " + e.problems().size() + " problem(s)",
                     e.problems().stream().map(RuleProblem::toString).toList());

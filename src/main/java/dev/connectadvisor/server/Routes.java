@@ -44,7 +44,6 @@ final class Routes implements HttpHandler {
     private static final ThreadLocal<Boolean> OVERLOADED = ThreadLocal.withInitial(() -> false);
 
     private final LiveRules rules;
-    private final Evaluator evaluator;
     private final AdviceServer.Options options;
     private final Map<String, Static> statics;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -53,9 +52,8 @@ final class Routes implements HttpHandler {
     private record Static(String contentType, byte[] body) {
     }
 
-    Routes(LiveRules rules, Evaluator evaluator, AdviceServer.Options options) {
+    Routes(LiveRules rules, AdviceServer.Options options) {
         this.rules = rules;
-        this.evaluator = evaluator;
         this.options = options;
         this.statics = Map.of(
                 "/", resource("index.html", "text/html; charset=utf-8"),
@@ -181,19 +179,16 @@ final class Routes implements HttpHandler {
         Advice advice;
         try {
             situation = SituationJson.read(body);
-            advice = evaluator.advise(loaded.advisor(), situation);
+            advice = loaded.advisor().advise(situation);
         } catch (InvalidSituationException e) {
             send(exchange, 400, JSON, line(AdviceJson.toJson(e, null)));
             return;
         } catch (AdviceException e) {
-            send(exchange, 500, JSON, line(AdviceJson.internalError("the rules gave no answer: " + e.getMessage(), null)));
-            return;
-        } catch (Evaluator.TimedOut e) {
-            error(exchange, 503, "TIMEOUT", "the rules gave no answer in time: " + e.getMessage());
-            return;
-        } catch (Evaluator.Busy e) {
-            exchange.getResponseHeaders().set("Retry-After", "1");
-            error(exchange, 503, "OVERLOADED", e.getMessage());
+            if (e.kind() == AdviceException.Kind.TIMEOUT) {
+                error(exchange, 503, "TIMEOUT", "the rules gave no answer in time: " + e.getMessage());
+            } else {
+                send(exchange, 500, JSON, line(AdviceJson.internalError("the rules gave no answer: " + e.getMessage(), null)));
+            }
             return;
         }
         send(exchange, 200, JSON, line(AdviceJson.toJson(advice, situation)));
@@ -216,14 +211,8 @@ final class Routes implements HttpHandler {
         exchange.sendResponseHeaders(200, 0); // chunked: answers stream out as lines come in
         OutputStream out = exchange.getResponseBody();
         CappedInput in = new CappedInput(exchange.getRequestBody(), options.maxBatchBytes());
-        JsonlBatch batch = new JsonlBatch(situation -> {
-            try {
-                return evaluator.advise(loaded.advisor(), situation);
-            } catch (Evaluator.TimedOut | Evaluator.Busy e) {
-                // One line without an answer in time still gets its line: an error, never a gap.
-                throw new AdviceException(AdviceException.Kind.RULE_FAILED, null, e.getMessage(), e);
-            }
-        });
+        // A line without an answer in time still gets its line (an INTERNAL_ERROR), never a gap.
+        JsonlBatch batch = new JsonlBatch(loaded.advisor()::advise);
         try {
             batch.run(in, out);
         } catch (CappedInput.TooLarge e) {

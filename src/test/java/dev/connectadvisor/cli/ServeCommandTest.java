@@ -31,6 +31,12 @@ class ServeCommandTest {
     }
 
     @Test
+    void aTimeoutThatIsNotPositive_isAUsageError() {
+        assertThat(run("serve", "--port", "0", "--timeout", "0")).isEqualTo(Main.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--timeout");
+    }
+
+    @Test
     void rulesThatDoNotCompile_exit3_withTheProblemLocated(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("broken.drl"), "package connectadvisor;\nrule \"x\" when then end end\n");
 
