@@ -7,11 +7,10 @@ import dev.connectadvisor.InvalidSituationException;
 import dev.connectadvisor.Situation;
 import dev.connectadvisor.json.AdviceJson;
 import dev.connectadvisor.json.Fields;
+import dev.connectadvisor.json.JsonlBatch;
 import dev.connectadvisor.json.SituationJson;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +29,8 @@ import picocli.CommandLine.Option;
 final class AdviseCommand implements Callable<Integer> {
     /** Seconds: a broken rules folder cannot hang the command. */
     static final String DEFAULT_TIMEOUT = "10";
+    /** JSON answers a cached batch keeps for repeated situations: about 1.2 KB each. */
+    static final int ANSWERS_KEPT = 10_000;
 
     private final Main.Io io;
 
@@ -106,16 +107,24 @@ final class AdviseCommand implements Callable<Integer> {
     }
 
     private int batch() {
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + workers);
-        }
-        ConnectAdvisor advisor = advisor().withCache(!noCache);
-        Progress report = progress || io.errIsTerminal() ? new Progress(io.err(), io.errIsTerminal()) : null;
         try (InputStream in = open(input == null ? "-" : input)) {
-            OutputStream out = new BufferedOutputStream(io.out(), 1 << 16);
-            int exit = new JsonlBatch(advisor, out, workers, report).run(in);
-            out.flush();
+            int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            if (workers < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + workers);
+            }
+            ConnectAdvisor advisor = advisor().withCache(!noCache);
+            JsonlBatch batch = new JsonlBatch(advisor::advise).onThreads(workers);
+            if (advisor.caching()) {
+                batch.keepingAnswers(ANSWERS_KEPT);
+            }
+            Progress report = progress || io.errIsTerminal() ? new Progress(io.err(), io.errIsTerminal()) : null;
+            if (report != null) {
+                batch.reportingTo(report::add);
+            }
+            int exit = batch.run(in, io.out());
+            if (report != null) {
+                report.finish();
+            }
             return exit;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -59,6 +59,7 @@ public final class Main implements Runnable {
         PrintStream err = io.err();
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand("advise", new AdviseCommand(io));
+        cli.addSubcommand("serve", new ServeCommand(io));
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
@@ -75,7 +76,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: advise");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: advise, serve");
     }
 
     private static int failure(Exception e, PrintStream err, boolean debug) {

@@ -1,16 +1,13 @@
-package dev.connectadvisor.cli;
+package dev.connectadvisor.json;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.connectadvisor.Advice;
 import dev.connectadvisor.AdviceException;
-import dev.connectadvisor.ConnectAdvisor;
 import dev.connectadvisor.ErrorCode;
 import dev.connectadvisor.InvalidSituationException;
 import dev.connectadvisor.Situation;
-import dev.connectadvisor.json.AdviceJson;
-import dev.connectadvisor.json.SituationJson;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -23,75 +20,111 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
- * {@code advise --jsonl}: one Situation per input line, one Advice or Error per output line, in
- * order. Every line is answered, a bad one included.
+ * One Situation per input line, one Advice or Error per output line, in order: the line loop of
+ * both {@code advise --jsonl} and {@code POST /v1/advice/batch}, so that the two answer byte for
+ * byte alike. Every line is answered, a bad one included.
  *
- * <p>Streaming on every core: the reading thread cuts the input into chunks of
- * {@value #CHUNK_LINES} lines, worker threads answer whole chunks (parse, advise, write JSON), and
- * the reading thread writes the answered chunks in input order. At most
- * {@code 4 * threads} chunks are in flight, so memory stays the same whatever the input size.
+ * <pre>{@code
+ * int exit = new JsonlBatch(advisor::advise).run(System.in, System.out);
+ * int exit = new JsonlBatch(advisor::advise).onThreads(2).keepingAnswers(10_000).run(in, out);
+ * }</pre>
+ *
+ * <p>Lines are read in chunks of up to {@value #CHUNK_LINES}; a chunk ends early when the input
+ * pauses, and output is flushed whenever the input pauses, so a caller that streams lines sees
+ * each answer without waiting for the end. With {@link #onThreads} the chunks are answered on
+ * worker threads (parse, advise, write JSON) and written in input order by the reading thread,
+ * with at most four chunks per worker in flight: memory stays the same whatever the input size.
  */
-final class JsonlBatch {
+public final class JsonlBatch {
     /** A line longer than this is answered with an error, without being held in memory. */
-    static final int MAX_LINE_BYTES = 1 << 20;
+    public static final int MAX_LINE_BYTES = 1 << 20;
     /** Lines per unit of work: large enough to amortise the hand-over, small enough to keep memory low. */
-    static final int CHUNK_LINES = 256;
+    public static final int CHUNK_LINES = 256;
 
-    /** Answer lines kept for repeated situations: about 1.2 KB each. */
-    static final int ANSWERS_KEPT = 10_000;
+    /** Exit codes of {@link #run}: the CLI's. */
+    public static final int OK = 0;
+    public static final int BAD_INPUT = 2;
+    public static final int INTERNAL_ERROR = 70;
 
-    private final ConnectAdvisor advisor;
-    private final OutputStream out;
-    private final int threads;
-    private final Progress progress;
-    /**
-     * The JSON answer of each recent situation, when the advisor caches: writing the advice as
-     * JSON costs more than finding it in the advice cache. Keyed by the situation as read, so
-     * only situations whose answer does not depend on the clock (no interviewDate without today).
-     */
-    private final Cache<Situation, byte[]> answers;
+    private final Function<Situation, Advice> advisor;
+    private int threads = 1;
+    private IntConsumer progress = done -> { };
+    /** The JSON answer of recent situations, or null: see {@link #keepingAnswers}. */
+    private Cache<Situation, byte[]> answers;
+    private volatile int linesRead;
 
-    /**
-     * @param threads worker threads; 1 answers on the calling thread
-     * @param progress reports lines done and lines/s, or null for none
-     */
-    JsonlBatch(ConnectAdvisor advisor, OutputStream out, int threads, Progress progress) {
+    /** @param advisor gives the advice for one valid situation, e.g. {@code advisor::advise} */
+    public JsonlBatch(Function<Situation, Advice> advisor) {
+        this.advisor = advisor;
+    }
+
+    /** Answers chunks on {@code threads} worker threads (1, the default: on the calling thread). */
+    public JsonlBatch onThreads(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        this.advisor = advisor;
-        this.out = out;
         this.threads = threads;
+        return this;
+    }
+
+    /**
+     * Keeps the JSON answer of up to {@code max} recent situations and writes it again for a
+     * repeated one: writing advice as JSON costs more than finding it in the advice cache. Only for
+     * an advisor whose advice is a pure function of the situation (one rule base, as a
+     * {@code ConnectAdvisor} is); a situation whose answer depends on the clock (an interviewDate
+     * without today) is never kept.
+     */
+    public JsonlBatch keepingAnswers(long max) {
+        this.answers = Caffeine.newBuilder().maximumSize(max).executor(Runnable::run).build();
+        return this;
+    }
+
+    /** Tells {@code progress} how many lines were just written, after each chunk. */
+    public JsonlBatch reportingTo(IntConsumer progress) {
         this.progress = progress;
-        this.answers = advisor.caching()
-                ? Caffeine.newBuilder().maximumSize(ANSWERS_KEPT).executor(Runnable::run).build() : null;
+        return this;
     }
 
-    /** Answers every line; returns 0, or 2 if a line was bad, or 70 if the rules failed on a line. */
-    int run(InputStream input) throws IOException {
+    /**
+     * Answers every line of {@code input} on {@code output} (each answer followed by {@code '\n'}),
+     * and flushes at the end; closes neither stream.
+     *
+     * @return 0, or 2 if a line was bad, or 70 if the rules failed on a line
+     * @throws IOException if a stream fails; the lines answered so far have been written
+     */
+    public int run(InputStream input, OutputStream output) throws IOException {
         LineReader lines = new LineReader(input);
-        int exit = threads == 1 ? runHere(lines) : runOnWorkers(lines);
-        out.flush();
-        if (progress != null) {
-            progress.finish();
+        OutputStream out = new BufferedOutputStream(output, 1 << 16);
+        try {
+            return threads == 1 ? runHere(lines, out) : runOnWorkers(lines, out);
+        } finally {
+            // Every answer given so far goes out, even when the input fails midway.
+            out.flush();
         }
-        return exit;
     }
 
-    private int runHere(LineReader lines) throws IOException {
-        int exit = Main.OK;
+    /** How many lines {@link #run} has answered so far; when the input failed, the line it was reading is the next. */
+    public int linesRead() {
+        return linesRead;
+    }
+
+    private int runHere(LineReader lines, OutputStream out) throws IOException {
+        int exit = OK;
         Chunk chunk;
         while ((chunk = lines.nextChunk()) != null) {
-            Answered answered = answer(chunk);
-            exit = Math.max(exit, answered.exit());
-            emit(answered);
+            exit = Math.max(exit, emit(answer(chunk), out));
+            if (lines.paused()) {
+                out.flush();
+            }
         }
         return exit;
     }
 
-    private int runOnWorkers(LineReader lines) throws IOException {
+    private int runOnWorkers(LineReader lines, OutputStream out) throws IOException {
         ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "jsonl-worker");
             thread.setDaemon(true);
@@ -99,18 +132,33 @@ final class JsonlBatch {
         });
         ArrayDeque<Future<Answered>> inFlight = new ArrayDeque<>();
         int maxInFlight = 4 * threads;
-        int exit = Main.OK;
+        int exit = OK;
         try {
             Chunk chunk;
-            while ((chunk = lines.nextChunk()) != null) {
+            while (true) {
+                try {
+                    chunk = lines.nextChunk();
+                } catch (IOException e) {
+                    while (!inFlight.isEmpty()) {
+                        exit = Math.max(exit, emit(await(inFlight.poll()), out));
+                    }
+                    throw e;
+                }
+                if (chunk == null) {
+                    break;
+                }
                 Chunk work = chunk;
                 inFlight.add(workers.submit(() -> answer(work)));
-                while (inFlight.size() >= maxInFlight || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
-                    exit = Math.max(exit, emit(await(inFlight.poll())));
+                boolean paused = lines.paused();
+                while (inFlight.size() >= maxInFlight || (!inFlight.isEmpty() && (paused || inFlight.peek().isDone()))) {
+                    exit = Math.max(exit, emit(await(inFlight.poll()), out));
+                }
+                if (paused) {
+                    out.flush();
                 }
             }
             while (!inFlight.isEmpty()) {
-                exit = Math.max(exit, emit(await(inFlight.poll())));
+                exit = Math.max(exit, emit(await(inFlight.poll()), out));
             }
         } finally {
             workers.shutdownNow();
@@ -118,11 +166,10 @@ final class JsonlBatch {
         return exit;
     }
 
-    private int emit(Answered answered) throws IOException {
+    private int emit(Answered answered, OutputStream out) throws IOException {
         out.write(answered.bytes());
-        if (progress != null) {
-            progress.add(answered.lines());
-        }
+        linesRead = answered.lastLine();
+        progress.accept(answered.lines());
         return answered.exit();
     }
 
@@ -144,17 +191,17 @@ final class JsonlBatch {
         }
     }
 
-    /** Lines read from the input; {@code tooLong[i]} marks a line cut at {@link #MAX_LINE_BYTES}. */
+    /** Lines read from the input, numbered from {@code firstLine}; {@code tooLong[i]} marks a line cut at the limit. */
     record Chunk(int firstLine, List<byte[]> lines, boolean[] tooLong) {
     }
 
     /** The answers of one chunk, as output bytes with a newline after each line. */
-    record Answered(byte[] bytes, int lines, int exit) {
+    record Answered(byte[] bytes, int lines, int lastLine, int exit) {
     }
 
     private Answered answer(Chunk chunk) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(chunk.lines().size() * 2048);
-        int exit = Main.OK;
+        Bytes bytes = new Bytes(chunk.lines().size() * 2048);
+        int exit = OK;
         for (int i = 0; i < chunk.lines().size(); i++) {
             int number = chunk.firstLine() + i;
             int size = bytes.size();
@@ -163,18 +210,19 @@ final class JsonlBatch {
             } catch (InvalidSituationException e) {
                 bytes.reset(size);
                 AdviceJson.write(e, number, bytes);
-                exit = Math.max(exit, Main.BAD_INPUT);
+                exit = Math.max(exit, BAD_INPUT);
             } catch (AdviceException e) {
                 bytes.reset(size);
                 AdviceJson.writeInternalError("the rules gave no answer: " + e.getMessage(), number, bytes);
-                exit = Main.INTERNAL_ERROR;
+                exit = INTERNAL_ERROR;
             }
             bytes.write('\n');
         }
-        return new Answered(bytes.toByteArray(), chunk.lines().size(), exit);
+        int count = chunk.lines().size();
+        return new Answered(bytes.toByteArray(), count, chunk.firstLine() + count - 1, exit);
     }
 
-    private void answer(byte[] line, boolean tooLong, ByteArrayOutputStream bytes) {
+    private void answer(byte[] line, boolean tooLong, Bytes bytes) {
         if (tooLong) {
             throw new InvalidSituationException(ErrorCode.MALFORMED_JSON, null,
                     "the line is longer than " + MAX_LINE_BYTES + " bytes; a situation fits in far less");
@@ -184,23 +232,23 @@ final class JsonlBatch {
                     "empty line; expected one JSON object per line");
         }
         Situation situation = SituationJson.read(line);
-        boolean clockFree = situation.interviewDate() == null || situation.today() != null;
-        byte[] known = answers != null && clockFree ? answers.getIfPresent(situation) : null;
+        boolean keep = answers != null && (situation.interviewDate() == null || situation.today() != null);
+        byte[] known = keep ? answers.getIfPresent(situation) : null;
         if (known != null) {
             bytes.write(known, 0, known.length);
             return;
         }
         int start = bytes.size();
-        Advice advice = advisor.advise(situation);
+        Advice advice = advisor.apply(situation);
         AdviceJson.write(advice, situation, bytes);
-        if (answers != null && clockFree) {
+        if (keep) {
             answers.put(situation, bytes.copyFrom(start));
         }
     }
 
-    /** A ByteArrayOutputStream that can drop what a failed line had written. */
-    private static final class ByteArrayOutputStream extends java.io.ByteArrayOutputStream {
-        ByteArrayOutputStream(int size) {
+    /** A byte buffer that can drop what a failed line had written. */
+    private static final class Bytes extends java.io.ByteArrayOutputStream {
+        Bytes(int size) {
             super(size);
         }
 
@@ -215,7 +263,7 @@ final class JsonlBatch {
 
     /**
      * Splits bytes on '\n' (dropping a '\r' before it), so that each line is decoded, and judged,
-     * on its own. Scans its own buffer: no per-byte call into the stream.
+     * on its own. Scans its own buffer: no call into the stream per byte.
      */
     static final class LineReader {
         private final InputStream in;
@@ -226,23 +274,42 @@ final class JsonlBatch {
         private int lineNumber;
         private final java.io.ByteArrayOutputStream partial = new java.io.ByteArrayOutputStream(512);
         private boolean partialTooLong;
+        private IOException failure;
         boolean lastTooLong;
 
         LineReader(InputStream in) {
             this.in = in;
         }
 
-        /** Up to {@link #CHUNK_LINES} lines, or null at the end of the input. */
+        /**
+         * Up to {@link #CHUNK_LINES} lines, fewer when the input pauses (nothing buffered and
+         * nothing available), or null at the end of the input.
+         */
         Chunk nextChunk() throws IOException {
-            List<byte[]> lines = new ArrayList<>(CHUNK_LINES);
+            if (failure != null) {
+                throw failure;
+            }
+            List<byte[]> lines = new ArrayList<>();
             boolean[] tooLong = new boolean[CHUNK_LINES];
             int first = lineNumber + 1;
-            byte[] line;
-            while (lines.size() < CHUNK_LINES && (line = next()) != null) {
-                tooLong[lines.size()] = lastTooLong;
-                lines.add(line);
+            try {
+                byte[] line;
+                while (lines.size() < CHUNK_LINES && (lines.isEmpty() || !paused()) && (line = next()) != null) {
+                    tooLong[lines.size()] = lastTooLong;
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                if (lines.isEmpty()) {
+                    throw e;
+                }
+                failure = e; // the lines read before the failure are answered first
             }
             return lines.isEmpty() ? null : new Chunk(first, lines, tooLong);
+        }
+
+        /** True when reading on would wait for the input: nothing buffered, nothing available now. */
+        boolean paused() throws IOException {
+            return position == limit && !ended && in.available() == 0;
         }
 
         /** The next line without its terminator, or null at the end of the input. */
@@ -251,13 +318,8 @@ final class JsonlBatch {
             partialTooLong = false;
             boolean any = false;
             while (true) {
-                if (position == limit) {
-                    if (ended || !fill()) {
-                        if (!any) {
-                            return null;
-                        }
-                        return finish(null, 0, 0);
-                    }
+                if (position == limit && (ended || !fill())) {
+                    return any ? finish(null, 0, 0) : null;
                 }
                 any = true;
                 int start = position;
@@ -302,7 +364,7 @@ final class JsonlBatch {
             byte[] line;
             if (partial.size() == 0 && !partialTooLong) {
                 line = bytes == null ? new byte[0] : Arrays.copyOfRange(bytes, from, from + length);
-                lastTooLong = line.length > MAX_LINE_BYTES;
+                lastTooLong = false;
             } else {
                 if (bytes != null) {
                     keep(bytes, from, length);

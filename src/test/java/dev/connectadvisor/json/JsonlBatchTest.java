@@ -1,16 +1,18 @@
-package dev.connectadvisor.cli;
+package dev.connectadvisor.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.connectadvisor.ConnectAdvisor;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The batch answers every line in input order, on one thread or several, cached or not, byte for byte alike. */
@@ -38,7 +40,7 @@ class JsonlBatchTest {
         Run sequential = run(ADVISOR.withCache(false), 1, bytes);
         Run parallel = run(ADVISOR, 3, bytes);
 
-        assertThat(parallel.exit()).isEqualTo(Main.BAD_INPUT).isEqualTo(sequential.exit());
+        assertThat(parallel.exit()).isEqualTo(JsonlBatch.BAD_INPUT).isEqualTo(sequential.exit());
         assertThat(parallel.lines()).hasSize(3_000);
         assertThat(parallel.output()).isEqualTo(sequential.output());
         assertThat(parallel.lines().get(1)).startsWith("{\"error\":{\"code\":\"INVALID_VALUE\"").endsWith("\"line\":2}}");
@@ -57,7 +59,7 @@ class JsonlBatchTest {
         assertThat(run.lines().get(3)).contains("\"code\":\"MALFORMED_JSON\"").endsWith("\"line\":4}}");
         assertThat(run.lines().get(5)).contains("\"code\":\"MALFORMED_JSON\"").endsWith("\"line\":6}}");
         assertThat(run.lines().get(6)).startsWith("{\"verdict\":\"CONNECT\"");
-        assertThat(run.exit()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.exit()).isEqualTo(JsonlBatch.BAD_INPUT);
     }
 
     @Test
@@ -81,18 +83,46 @@ class JsonlBatchTest {
     }
 
     @Test
-    void progress_reportsLinesDoneAndRate_atMostOnceASecond_andAtTheEnd() throws IOException {
-        AtomicLong now = new AtomicLong();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Progress progress = new Progress(new PrintStream(err, true, StandardCharsets.UTF_8), false, now::get);
-        progress.add(256);
-        now.set(2_000_000_000L);
-        progress.add(256);
-        progress.add(256);
-        progress.finish();
+    void aStreamThatPauses_getsTheAnswersSoFar_beforeItEnds() throws IOException {
+        PipedOutputStream writer = new PipedOutputStream();
+        PipedInputStream reader = new PipedInputStream(writer, 1 << 16);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread batch = new Thread(() -> {
+            try {
+                new JsonlBatch(ADVISOR::advise).onThreads(2).run(reader, out);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        batch.start();
+        writer.write("{\"daysUntilInterview\": 10}\n{\"daysUntilInterview\": 2}\n".getBytes(StandardCharsets.UTF_8));
+        writer.flush();
 
-        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList())
-                .containsExactly("512 lines, 256 lines/s, 2.0 s", "768 lines, 384 lines/s, 2.0 s");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (out.toString(StandardCharsets.UTF_8).lines().count() < 2 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        int answeredBeforeTheEnd = (int) out.toString(StandardCharsets.UTF_8).lines().count();
+        writer.close();
+
+        assertThat(answeredBeforeTheEnd).isEqualTo(2);
+    }
+
+    @Test
+    void aFailingInput_getsTheLinesReadBeforeTheFailureAnswered_andTellsHowMany() {
+        byte[] good = "{\"daysUntilInterview\": 10}\n{\"daysUntilInterview\": 2}\n".getBytes(StandardCharsets.UTF_8);
+        InputStream failing = new java.io.SequenceInputStream(new ByteArrayInputStream(good), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("the body is over its cap");
+            }
+        });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JsonlBatch batch = new JsonlBatch(ADVISOR::advise);
+
+        assertThatThrownBy(() -> batch.run(failing, out)).isInstanceOf(IOException.class);
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(2);
+        assertThat(batch.linesRead()).isEqualTo(2);
     }
 
     private record Run(int exit, String output, List<String> lines) {
@@ -100,7 +130,11 @@ class JsonlBatchTest {
 
     private static Run run(ConnectAdvisor advisor, int threads, byte[] input) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = new JsonlBatch(advisor, out, threads, null).run(new ByteArrayInputStream(input));
+        JsonlBatch batch = new JsonlBatch(advisor::advise).onThreads(threads);
+        if (advisor.caching()) {
+            batch.keepingAnswers(100);
+        }
+        int exit = batch.run(new ByteArrayInputStream(input), out);
         String output = out.toString(StandardCharsets.UTF_8);
         return new Run(exit, output, new ArrayList<>(output.lines().toList()));
     }
