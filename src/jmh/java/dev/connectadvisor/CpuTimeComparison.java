@@ -23,7 +23,8 @@ import org.kie.api.runtime.StatelessKieSession;
  * interleaved: every round runs each way for a short slice, so that a burst of load from other
  * processes falls on all of them alike. On a machine shared with other builds this gives ratios
  * (and per-core rates) that wall-clock throughput cannot.
- * {@code java -cp target/benchmarks.jar dev.connectadvisor.CpuTimeComparison [ROUNDS]}
+ * {@code java -cp target/benchmarks.jar dev.connectadvisor.CpuTimeComparison [ROUNDS]}, from the
+ * repository root (the DRL contender compiles {@code rules/}).
  */
 public final class CpuTimeComparison {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -42,12 +43,14 @@ public final class CpuTimeComparison {
                 .map(s -> s.resolve(LocalDate.of(2026, 11, 1))).toArray(Situation[]::new);
         byte[][] lines = Workload.situations(256, 7, true).stream()
                 .map(s -> Workload.json(s).getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        ConnectAdvisor drlUncached = ConnectAdvisor.fromDirectory(java.nio.file.Path.of("rules")).withCache(false);
         ConnectAdvisor jsonUncached = ConnectAdvisor.fromClasspath().withCache(false);
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         Object[] sink = new Object[1];
 
         Map<String, IntConsumer> ways = new LinkedHashMap<>();
         ways.put("facade advise(), uncached", i -> sink[0] = uncached.advise(situations[i & 255]));
+        ways.put("facade advise(), uncached, DRL rules", i -> sink[0] = drlUncached.advise(situations[i & 255]));
         ways.put("bare StatelessKieSession.execute", i -> stateless.execute(List.of(situations[i & 255])));
         ways.put("facade advise(), cached", i -> sink[0] = cached.advise(situations[i & 255]));
         ways.put("plain Java (ReferencePolicy)", i -> sink[0] = ReferencePolicy.decide(situations[i & 255]));
@@ -78,8 +81,8 @@ public final class CpuTimeComparison {
                 way, rate, 1e6 / rate));
         double facade = rates.get("facade advise(), uncached");
         double bare = rates.get("bare StatelessKieSession.execute");
-        System.out.printf(Locale.ROOT, "facade uncached / bare session: %.2f; cached / uncached: %.0fx; plain Java / facade uncached: %.0fx%n",
-                facade / bare, rates.get("facade advise(), cached") / facade, rates.get("plain Java (ReferencePolicy)") / facade);
+        System.out.printf(Locale.ROOT, "facade uncached / bare session: %.2f; precompiled / DRL rules: %.2f; cached / uncached: %.0fx;"
+                + " plain Java / facade uncached: %.0fx%n", facade / bare, facade / rates.get("facade advise(), uncached, DRL rules"), rates.get("facade advise(), cached") / facade, rates.get("plain Java (ReferencePolicy)") / facade);
         if (sink[0] == null) {
             System.out.println(Arrays.toString(new ArrayList<>().toArray()));
         }

@@ -32,6 +32,13 @@ import java.util.Objects;
  * on other rules (a reload) starts with an empty one.
  */
 public final class ConnectAdvisor {
+    /**
+     * The system property that turns the advice cache off by default when set to {@code false}
+     * ({@code java -Dconnectadvisor.cache=false -jar connect-advisor.jar serve}); {@link #withCache}
+     * still decides for one advisor.
+     */
+    public static final String CACHE_PROPERTY = "connectadvisor.cache";
+
     private final Engine engine;
     private final Clock clock;
     /** Null when the cache is off. */
@@ -48,7 +55,8 @@ public final class ConnectAdvisor {
 
     /** An advisor on an engine built another way, with the cache on (internal: tests build engines with KieBase options). */
     static ConnectAdvisor of(Engine engine) {
-        return new ConnectAdvisor(engine, Clock.systemDefaultZone(), newCache(engine, null), null);
+        boolean caching = !"false".equals(System.getProperty(CACHE_PROPERTY));
+        return new ConnectAdvisor(engine, Clock.systemDefaultZone(), caching ? newCache(engine, null) : null, null);
     }
 
     /** A cache whose misses run the rules, within the time limit if there is one. */
