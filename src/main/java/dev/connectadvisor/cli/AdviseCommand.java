@@ -1,12 +1,8 @@
 package dev.connectadvisor.cli;
 
-import dev.connectadvisor.Advice;
-import dev.connectadvisor.AdviceException;
 import dev.connectadvisor.ConnectAdvisor;
 import dev.connectadvisor.InvalidSituationException;
 import dev.connectadvisor.Situation;
-import dev.connectadvisor.json.AdviceJson;
-import dev.connectadvisor.json.Fields;
 import dev.connectadvisor.json.JsonlBatch;
 import dev.connectadvisor.json.SituationJson;
 import java.io.IOException;
@@ -14,7 +10,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
