@@ -40,7 +40,15 @@ public final class AdviceCache {
 
     /** The advice for a resolved situation, from the cache or from the engine. */
     public Advice advise(Situation resolved) {
-        Advice advice = cache().get(Engine.dayless(resolved), rules);
+        Situation key = Engine.dayless(resolved);
+        Cache<Situation, Advice> entries = cache();
+        Advice advice = entries.getIfPresent(key);
+        if (advice == null) {
+            // not computed inside the cache: no lock is held while the rules run (up to a time
+            // limit); two threads missing the same key at once both compute the same advice
+            advice = rules.apply(key);
+            entries.put(key, advice);
+        }
         return Engine.dated(advice, resolved);
     }
 
