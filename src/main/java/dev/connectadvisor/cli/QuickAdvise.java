@@ -41,6 +41,15 @@ final class QuickAdvise {
     private QuickAdvise() {
     }
 
+    /** Every option name the quick path understands. */
+    static java.util.Set<String> optionNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>(VALUE_FLAGS.keySet());
+        names.addAll(BOOLEAN_FLAGS.keySet());
+        names.add("--json");
+        names.add("--debug");
+        return names;
+    }
+
     /** The situation flags by field, in the contract's order; null when picocli must parse the arguments. */
     static Parsed parse(String[] args) {
         if (args.length < 2 || !"advise".equals(args[0])) {

@@ -63,6 +63,20 @@ class QuickAdviseTest {
         assertThat(QuickAdvise.parse(split(commandLine)) != null).isEqualTo(plain);
     }
 
+    @org.junit.jupiter.api.Test
+    void everyOptionOfTheQuickPath_isAnOptionOfAdvise_withTheSameArity() {
+        picocli.CommandLine.Model.CommandSpec advise = new picocli.CommandLine(new AdviseCommand(
+                new Main.Io(new ByteArrayInputStream(new byte[0]), System.out, System.err, false))).getCommandSpec();
+
+        assertThat(QuickAdvise.optionNames()).allSatisfy(name -> {
+            assertThat(advise.optionsMap()).as("advise has %s", name).containsKey(name);
+            boolean takesValue = advise.optionsMap().get(name).arity().max() > 0;
+            assertThat(takesValue).as("%s takes a value", name)
+                    .isEqualTo(QuickAdvise.parse(new String[] {"advise", name, "1"}) != null
+                            && QuickAdvise.parse(new String[] {"advise", name}) == null);
+        });
+    }
+
     /** Splits on spaces; '_' stands for a space inside one argument. */
     private static String[] split(String commandLine) {
         if (commandLine.isEmpty()) {
