@@ -2,6 +2,7 @@ package dev.connectadvisor;
 
 import dev.connectadvisor.engine.Engine;
 import dev.connectadvisor.engine.RuleFolder;
+import dev.connectadvisor.policy.Explainer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -66,6 +67,22 @@ public final class ConnectAdvisor {
     public Advice advise(Situation situation) {
         Objects.requireNonNull(situation, "situation");
         return engine.evaluate(situation.resolve(LocalDate.now(clock)));
+    }
+
+    /**
+     * The advice for one situation, with why: which condition of each policy row above the
+     * deciding one did not hold, and which conditions of the deciding row did.
+     *
+     * <pre>{@code
+     * advisor.explain(situation).lines().forEach(System.out::println);
+     * }</pre>
+     *
+     * @throws InvalidSituationException as {@link #advise(Situation)} does
+     * @throws AdviceException as {@link #advise(Situation)} does
+     */
+    public Explanation explain(Situation situation) {
+        Objects.requireNonNull(situation, "situation");
+        return Explainer.explain(engine, situation.resolve(LocalDate.now(clock)));
     }
 
     /** A short hash of the rule sources, carried by every advice. */

@@ -3,6 +3,7 @@ package dev.connectadvisor.cli;
 import dev.connectadvisor.Advice;
 import dev.connectadvisor.AdviceException;
 import dev.connectadvisor.ConnectAdvisor;
+import dev.connectadvisor.Explanation;
 import dev.connectadvisor.InvalidSituationException;
 import dev.connectadvisor.Situation;
 import dev.connectadvisor.json.AdviceJson;
@@ -65,6 +66,8 @@ final class AdviseCommand implements Callable<Integer> {
     private String input;
     @Option(names = "--jsonl", description = "Read one Situation per line (from --input, default stdin); one Advice or Error per line out.")
     private boolean jsonl;
+    @Option(names = "--explain", description = "Also say why: for each policy row above the deciding one, the condition that did not hold; for the deciding row, the conditions that held (JSON: an extra \"explanation\" field).")
+    private boolean explain;
     @Option(names = "--rules", paramLabel = "DIR", description = "Load the rules from DIR instead of the built-in ones.")
     private Path rules;
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
@@ -80,6 +83,9 @@ final class AdviseCommand implements Callable<Integer> {
         if ((input != null || jsonl) && !flags.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "situation flags (" + String.join(", ", flags.keySet()) + ") cannot be combined with --input or --jsonl");
+        }
+        if (jsonl && explain) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--explain works on one situation, not with --jsonl");
         }
         if (jsonl) {
             try (InputStream in = open(input == null ? "-" : input)) {
@@ -118,8 +124,14 @@ final class AdviseCommand implements Callable<Integer> {
 
     private int advise(Situation situation, boolean asJson) {
         Advice advice;
+        Explanation explanation = null;
         try {
-            advice = advisor().advise(situation);
+            if (explain) {
+                explanation = advisor().explain(situation);
+                advice = explanation.advice();
+            } else {
+                advice = advisor().advise(situation);
+            }
         } catch (InvalidSituationException e) {
             return reject(e, asJson);
         } catch (AdviceException e) {
@@ -129,7 +141,12 @@ final class AdviseCommand implements Callable<Integer> {
             io.err().println("connect-advisor: the rules gave no answer: " + e.getMessage());
             return Main.INTERNAL_ERROR;
         }
-        io.out().println(asJson ? AdviceJson.toJson(advice, situation) : ReadableAdvice.render(advice));
+        if (explanation != null) {
+            io.out().println(asJson ? AdviceJson.toJson(explanation, situation)
+                    : ReadableAdvice.render(advice) + "\n\nExplanation:\n  " + String.join("\n  ", explanation.lines()));
+        } else {
+            io.out().println(asJson ? AdviceJson.toJson(advice, situation) : ReadableAdvice.render(advice));
+        }
         return Main.OK;
     }
 

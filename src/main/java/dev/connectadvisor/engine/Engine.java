@@ -68,6 +68,61 @@ public final class Engine {
         return assemble(situation, trace);
     }
 
+    /**
+     * Everything one evaluation did, for the rule authors' tools (verification, exhaustive
+     * analysis, explanations): the verdict decisions the rules themselves made (none, one or
+     * several), the rules that fired, every inserted fact, and the advice or the failure. Unlike
+     * {@link #evaluate(Situation)} it never throws for a defect in the rules.
+     */
+    public Evaluation trace(Situation situation) {
+        Trace trace;
+        try {
+            trace = run(situation);
+        } catch (AdviceException e) {
+            return new Evaluation(List.of(), List.of(), List.of(), List.of(), null, e);
+        }
+        List<Decision> decisions = new ArrayList<>();
+        List<String> deciding = new ArrayList<>();
+        List<Object> facts = new ArrayList<>();
+        for (Trace.Inserted inserted : trace.inserted) {
+            facts.add(inserted.fact());
+            if (inserted.fact() instanceof Decision decision) {
+                decisions.add(decision);
+                deciding.add(inserted.rule());
+            }
+        }
+        try {
+            return new Evaluation(decisions, deciding, trace.fired, facts, assemble(situation, trace), null);
+        } catch (AdviceException e) {
+            return new Evaluation(decisions, deciding, trace.fired, facts, null, e);
+        }
+    }
+
+    /**
+     * What {@link #trace(Situation)} saw.
+     *
+     * @param decisions the Decision facts the rules inserted, in order; exactly one when all is well
+     * @param decidingRules the rules that inserted them, in the same order
+     * @param firedRules every rule that fired, in firing order
+     * @param inserted every fact a rule inserted, in order
+     * @param advice the advice, or null when the rules failed
+     * @param failure why the rules gave no advice, or null
+     */
+    public record Evaluation(List<Decision> decisions, List<String> decidingRules, List<String> firedRules,
+            List<Object> inserted, Advice advice, AdviceException failure) {
+        public Evaluation {
+            decisions = List.copyOf(decisions);
+            decidingRules = List.copyOf(decidingRules);
+            firedRules = List.copyOf(firedRules);
+            inserted = List.copyOf(inserted);
+        }
+
+        /** The first inserted fact of a type, if any (e.g. the rules' {@code Parameters}). */
+        public <T> java.util.Optional<T> first(Class<T> type) {
+            return inserted.stream().filter(type::isInstance).map(type::cast).findFirst();
+        }
+    }
+
     private Trace run(Situation situation) {
         Trace trace = new Trace();
         KieSession session = base.newKieSession();
