@@ -52,6 +52,11 @@ public final class ConnectAdvisor {
         return new ConnectAdvisor(Engine.compile(RuleFolder.read(rulesDir)), Clock.systemDefaultZone());
     }
 
+    /** An advisor on an engine compiled before (for the rule authors' tools, which also trace it). */
+    public static ConnectAdvisor on(Engine engine) {
+        return new ConnectAdvisor(Objects.requireNonNull(engine, "engine"), Clock.systemDefaultZone());
+    }
+
     /** This advisor, with "today" taken from another clock (for an {@code interviewDate} without {@code today}). */
     public ConnectAdvisor withClock(Clock clock) {
         return new ConnectAdvisor(engine, Objects.requireNonNull(clock, "clock"));

@@ -37,6 +37,7 @@ public final class Main implements Runnable {
         Io io = new Io(in, out, err);
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand("advise", new AdviseCommand(io));
+        cli.addSubcommand("verify", new VerifyCommand(io));
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
@@ -48,7 +49,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: advise");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: advise or verify");
     }
 
     private static int failure(Exception e, PrintStream err, boolean debug) {
