@@ -49,8 +49,12 @@ final class Impact {
         this.baseline = baseline;
     }
 
-    void compare(Situation s, Engine.Evaluation now) {
-        Engine.Evaluation before = baseline.trace(s);
+    /** The baseline's evaluation of a situation (thread-safe). */
+    Engine.Evaluation before(Situation s) {
+        return baseline.trace(s);
+    }
+
+    void compare(Situation s, Engine.Evaluation before, Engine.Evaluation now) {
         compared++;
         String change = change(before, now);
         if (change == null) {

@@ -37,6 +37,9 @@ public final class Verifier {
     public static final int FAILED = 1;
     public static final int RULES_BROKEN = 3;
 
+    /** Situations evaluated in parallel at a time. */
+    private static final int CHUNK = 4096;
+
     /**
      * @param exhaustive also walk the whole input space
      * @param baseline also compare with these rules (the impact report), or null
@@ -97,15 +100,30 @@ public final class Verifier {
             Exhaustive exhaustive = options.exhaustive() ? new Exhaustive(engine) : null;
             Impact impact = baseline == null ? null : new Impact(baseline);
             long start = System.nanoTime();
-            SituationSpace.Counts counts = SituationSpace.walk(s -> {
-                Engine.Evaluation e = engine.trace(s);
-                if (exhaustive != null) {
-                    exhaustive.check(s, e);
+            Engine base = baseline;
+            List<dev.connectadvisor.Situation> chunk = new ArrayList<>(CHUNK);
+            Runnable flush = () -> {
+                // Evaluated in parallel, checked in order: the examples are the first in walk order.
+                List<Engine.Evaluation[]> evaluations = chunk.parallelStream()
+                        .map(s -> new Engine.Evaluation[] {engine.trace(s), base == null ? null : impact.before(s)})
+                        .toList();
+                for (int i = 0; i < chunk.size(); i++) {
+                    if (exhaustive != null) {
+                        exhaustive.check(chunk.get(i), evaluations.get(i)[0]);
+                    }
+                    if (impact != null) {
+                        impact.compare(chunk.get(i), evaluations.get(i)[1], evaluations.get(i)[0]);
+                    }
                 }
-                if (impact != null) {
-                    impact.compare(s, e);
+                chunk.clear();
+            };
+            SituationSpace.Counts counts = SituationSpace.walk(s -> {
+                chunk.add(s);
+                if (chunk.size() == CHUNK) {
+                    flush.run();
                 }
             });
+            flush.run();
             long millis = (System.nanoTime() - start) / 1_000_000;
             if (exhaustive != null) {
                 Exhaustive.Report report = exhaustive.report(counts, millis, origins);
