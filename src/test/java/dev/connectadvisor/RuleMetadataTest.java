@@ -6,6 +6,8 @@ import dev.connectadvisor.engine.RuleFolder;
 import dev.connectadvisor.scenario.ScenarioResult;
 import dev.connectadvisor.scenario.ScenarioRun;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -89,6 +91,22 @@ class RuleMetadataTest {
 
         assertThat(advices).isNotEmpty();
         assertThat(untraced).as("entries whose item the rule does not cite").isEmpty();
+    }
+
+    @Test
+    void everyGuideItem_isReachable_fromSomeScenarioRow() {
+        Set<String> given = new HashSet<>();
+        for (ScenarioResult result : SCENARIOS.results()) {
+            Advice advice = result.advice();
+            if (advice != null) {
+                Stream.of(advice.reasons(), advice.steps(), advice.benefits(), advice.risks(), advice.alternatives())
+                        .flatMap(List::stream).forEach(entry -> given.add(entry.item()));
+                advice.noteFindings().forEach(finding -> given.add(finding.item()));
+            }
+        }
+
+        assertThat(Stream.of(GuideItem.values()).map(GuideItem::id).filter(id -> !given.contains(id)))
+                .as("guide items that no scenario's advice cites").isEmpty();
     }
 
     private static boolean cites(String rule, String item) {

@@ -99,7 +99,7 @@ final class AdviseCommand implements Callable<Integer> {
         }
         Situation situation;
         try {
-            situation = fromFlags(flags);
+            situation = Fields.situation(flags);
         } catch (InvalidSituationException e) {
             return reject(e, json);
         }
@@ -154,7 +154,9 @@ final class AdviseCommand implements Callable<Integer> {
         if (asJson) {
             io.out().println(AdviceJson.toJson(e, null));
         } else {
-            io.err().println("connect-advisor: " + e.code() + " " + e.field() + ": " + e.getMessage());
+            // One line, even when the message quotes a flag value with line breaks in it.
+            String message = e.getMessage().replace("\r", "\\r").replace("\n", "\\n");
+            io.err().println("connect-advisor: " + e.code() + " " + e.field() + ": " + message);
         }
         return Main.BAD_INPUT;
     }
@@ -185,12 +187,6 @@ final class AdviseCommand implements Callable<Integer> {
         put(flags, "interviewerName", interviewerName);
         put(flags, "note", note);
         return flags;
-    }
-
-    private static Situation fromFlags(Map<String, String> flags) {
-        Situation.Builder builder = Situation.builder();
-        flags.forEach((field, text) -> Fields.set(builder, field, text));
-        return builder.build();
     }
 
     private static void put(Map<String, String> flags, String field, String value) {

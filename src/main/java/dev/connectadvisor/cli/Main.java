@@ -41,6 +41,11 @@ public final class Main implements Runnable {
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        cli.setParameterExceptionHandler((e, given) -> {
+            err.println("connect-advisor: " + e.getMessage().replace("\n", " ").strip());
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
+            return BAD_INPUT;
+        });
         cli.setExecutionExceptionHandler((e, command, parsed) -> failure(e, err, debug));
         int code = cli.execute(args);
         out.flush();

@@ -7,6 +7,7 @@ import dev.connectadvisor.Situation;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +26,19 @@ public final class Fields {
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private Fields() {
+    }
+
+    /**
+     * A Situation from fields in their text form (by contract name, in any order); the fields not
+     * given take their defaults.
+     *
+     * @throws InvalidSituationException for the first value that does not convert, or from the
+     *     Situation's own validation
+     */
+    public static Situation situation(Map<String, String> fields) {
+        Situation.Builder builder = Situation.builder();
+        fields.forEach((field, text) -> set(builder, field, text));
+        return builder.build();
     }
 
     /** Sets one field from its text form; the builder is left unchanged when the text is bad. */
@@ -49,7 +63,8 @@ public final class Fields {
         }
     }
 
-    static int integer(String field, String text, String allowed) {
+    /** A plain integer (no sign but "-", no leading zeros, no fraction). */
+    public static int integer(String field, String text, String allowed) {
         if (!INTEGER.matcher(text).matches()) {
             throw invalid(field, "\"" + text + "\" is not an integer; allowed: an integer " + allowed);
         }
@@ -68,7 +83,8 @@ public final class Fields {
         };
     }
 
-    static LocalDate date(String field, String text) {
+    /** A real ISO date, YYYY-MM-DD. */
+    public static LocalDate date(String field, String text) {
         if (DATE.matcher(text).matches()) {
             try {
                 return LocalDate.parse(text);

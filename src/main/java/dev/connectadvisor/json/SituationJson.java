@@ -35,6 +35,9 @@ public final class SituationJson {
      * @throws InvalidSituationException with the contract's code and field for any bad input
      */
     public static Situation read(byte[] json) {
+        if (!looksLikeUtf8(json)) {
+            throw malformed(null, "the input is not UTF-8 (it holds NUL bytes or a UTF-16/32 byte order mark); send UTF-8 JSON");
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -111,6 +114,24 @@ public final class SituationJson {
             case NULL -> "null";
             default -> "a " + node.getNodeType().name().toLowerCase();
         };
+    }
+
+    /**
+     * JSON exchanged between systems is UTF-8 (RFC 8259). Jackson would detect and accept UTF-16
+     * and UTF-32 too; we never guess, so input with NUL bytes or a UTF-16/32 byte order mark is
+     * rejected. (Invalid UTF-8 sequences are rejected by the parser itself.)
+     */
+    private static boolean looksLikeUtf8(byte[] json) {
+        if (json.length >= 2 && ((json[0] == (byte) 0xFE && json[1] == (byte) 0xFF)
+                || (json[0] == (byte) 0xFF && json[1] == (byte) 0xFE))) {
+            return false;
+        }
+        for (byte b : json) {
+            if (b == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static InvalidSituationException malformed(String field, String message) {

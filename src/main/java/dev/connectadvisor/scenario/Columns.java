@@ -1,5 +1,7 @@
 package dev.connectadvisor.scenario;
 
+import dev.connectadvisor.json.Fields;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,10 +22,7 @@ final class Columns {
     static final String ERROR = "error";
 
     /** The Situation fields of CONTRACT.md, in the contract's order. */
-    static final List<String> SITUATION = List.of(
-            "daysUntilInterview", "interviewDate", "today", "directInterviewer", "existingRelationship",
-            "hasReferral", "toldNotToConnect", "profileUpToDate", "priorRequest", "applicationRejected",
-            "interviewerSeemedHesitant", "followUpsSent", "interviewerName", "note");
+    static final List<String> SITUATION = Fields.NAMES;
 
     /** Free-text columns: kept exactly as written (not trimmed); only an empty cell is blank. */
     static final Set<String> TEXT = Set.of("interviewerName", "note", DESCRIPTION);

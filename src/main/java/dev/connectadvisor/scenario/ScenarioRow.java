@@ -1,5 +1,7 @@
 package dev.connectadvisor.scenario;
 
+import dev.connectadvisor.json.Fields;
+
 import dev.connectadvisor.ConnectAdvisor;
 import dev.connectadvisor.Situation;
 import java.util.Collections;
@@ -41,7 +43,7 @@ public record ScenarioRow(String file, int line, String id, String description, 
      *     {@link Situation} constructor rejects ({@code MISSING_FIELD}, {@code CONFLICT}, ...)
      */
     public Situation situation() {
-        return SituationCells.toSituation(given);
+        return Fields.situation(given);
     }
 
     /** Runs the row against an advisor and compares; a rejected situation or a rules failure is an outcome, never thrown. */

@@ -1,5 +1,7 @@
 package dev.connectadvisor.scenario;
 
+import dev.connectadvisor.json.Fields;
+
 import dev.connectadvisor.ErrorCode;
 import dev.connectadvisor.GuideItem;
 import dev.connectadvisor.NoteCode;
@@ -185,7 +187,7 @@ final class TableReader {
         String days = cell.apply(Columns.ACT_IN_DAYS).trim();
         if (!days.isEmpty()) {
             try {
-                actInDays = SituationCells.integer(Columns.ACT_IN_DAYS, days);
+                actInDays = Fields.integer(Columns.ACT_IN_DAYS, days, "0 or more");
             } catch (IllegalArgumentException e) {
                 rowProblems.add("actInDays \"" + days + "\" is not a whole number; leave it blank for null");
             }
@@ -194,7 +196,7 @@ final class TableReader {
         String on = cell.apply(Columns.ACT_ON).trim();
         if (!on.isEmpty()) {
             try {
-                actOn = SituationCells.date(Columns.ACT_ON, on);
+                actOn = Fields.date(Columns.ACT_ON, on);
             } catch (IllegalArgumentException e) {
                 rowProblems.add("actOn \"" + on + "\" is not a real date as YYYY-MM-DD");
             }
