@@ -86,7 +86,12 @@ final class Exhaustive {
             return;
         }
         if (policy == null) {
-            policy = PolicyTable.of(e.first(Parameters.class).orElseThrow());
+            java.util.Optional<Parameters> parameters = e.first(Parameters.class);
+            if (parameters.isEmpty()) {
+                note("NO PARAMETERS", "no rule inserted the Parameters, so the policy table cannot be evaluated", s);
+                return;
+            }
+            policy = PolicyTable.of(parameters.get());
         }
         PolicyTable.Row row = policy.firstMatch(s);
         List<String> reasons = e.advice().reasons().stream().map(Entry::item).toList();

@@ -95,6 +95,20 @@ class VerifyCommandTest {
     }
 
     @Test
+    void everyCompileProblem_isReportedAtOnce() {
+        RulesCopy copy = RulesCopy.of(tmp)
+                .replace("tips.drl", "Situation(!profileUpToDate)", "Situation(!profileIsCurrent)")
+                .replace(PARAMETERS, "values,3,7,3,300", "values,3,x7,3,300")
+                .replace(VERDICTS, ",WAIT,$d - $window,", ",WAIT,$d - $windwo,");
+
+        Run run = verify(copy.dir());
+
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.out()).contains("tips.drl:", "parameters.drl.csv: row 10, column C: ",
+                "verdict-policy.drl.csv: row 21, column K: ", "the rules do not compile: 3 problem(s)");
+    }
+
+    @Test
     void changedThreshold_exits1_namingTheFailingRows() {
         RulesCopy copy = RulesCopy.of(tmp).replace(PARAMETERS, "values,3,7,3,300", "values,2,7,3,300");
 
