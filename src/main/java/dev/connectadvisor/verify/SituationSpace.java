@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * combinations the contract rejects (applicationRejected or a follow-up before the interview)
  * are counted and skipped.
  */
-public final class SituationSpace {
+final class SituationSpace {
     public static final int MIN_DAYS = -30;
     public static final int MAX_DAYS = 30;
     public static final int MAX_FOLLOW_UPS = 2;
