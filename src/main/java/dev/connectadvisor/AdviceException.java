@@ -18,7 +18,12 @@ public final class AdviceException extends RuntimeException {
         /** A rule's consequence threw. */
         RULE_FAILED,
         /** A rule cited an item that the guide does not have. */
-        UNKNOWN_ITEM
+        UNKNOWN_ITEM,
+        /**
+         * No answer within the advisor's time limit ({@link ConnectAdvisor#withTimeout}): a
+         * consequence stuck in Java code; {@link #rule()} names the rule that was running.
+         */
+        TIMEOUT
     }
 
     private final Kind kind;

@@ -2,9 +2,11 @@ package dev.connectadvisor;
 
 import dev.connectadvisor.engine.Engine;
 import dev.connectadvisor.engine.RuleFolder;
+import dev.connectadvisor.engine.TimeLimit;
 import dev.connectadvisor.policy.Explainer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -26,10 +28,22 @@ import java.util.Objects;
 public final class ConnectAdvisor {
     private final Engine engine;
     private final Clock clock;
+    private final TimeLimit timeLimit;
 
-    private ConnectAdvisor(Engine engine, Clock clock) {
+    private ConnectAdvisor(Engine engine, Clock clock, TimeLimit timeLimit) {
         this.engine = engine;
         this.clock = clock;
+        this.timeLimit = timeLimit;
+    }
+
+    /** An advisor on an engine built another way (internal: tests build engines with KieBase options). */
+    static ConnectAdvisor of(Engine engine) {
+        return new ConnectAdvisor(engine, Clock.systemDefaultZone(), null);
+    }
+
+    /** The engine behind this advisor (internal: tests look at its sessions). */
+    Engine engine() {
+        return engine;
     }
 
     /**
@@ -38,7 +52,7 @@ public final class ConnectAdvisor {
      * @throws RulesCompilationException if the built-in rules do not compile (a broken build)
      */
     public static ConnectAdvisor fromClasspath() {
-        return new ConnectAdvisor(Engine.compile(RuleFolder.builtIn()), Clock.systemDefaultZone());
+        return of(Engine.compile(RuleFolder.builtIn()));
     }
 
     /**
@@ -49,17 +63,38 @@ public final class ConnectAdvisor {
      * @throws java.io.UncheckedIOException if the folder cannot be read
      */
     public static ConnectAdvisor fromDirectory(Path rulesDir) {
-        return new ConnectAdvisor(Engine.compile(RuleFolder.read(rulesDir)), Clock.systemDefaultZone());
+        return of(Engine.compile(RuleFolder.read(rulesDir)));
     }
 
     /** An advisor on an engine compiled before (for the rule authors' tools, which also trace it). */
     public static ConnectAdvisor on(Engine engine) {
-        return new ConnectAdvisor(Objects.requireNonNull(engine, "engine"), Clock.systemDefaultZone());
+        return of(Objects.requireNonNull(engine, "engine"));
     }
 
     /** This advisor, with "today" taken from another clock (for an {@code interviewDate} without {@code today}). */
     public ConnectAdvisor withClock(Clock clock) {
-        return new ConnectAdvisor(engine, Objects.requireNonNull(clock, "clock"));
+        return new ConnectAdvisor(engine, Objects.requireNonNull(clock, "clock"), timeLimit);
+    }
+
+    /**
+     * This advisor (sharing its compiled rules), with a wall-clock bound on every call: for callers
+     * that run rules they do not control, such as a rules folder being edited.
+     *
+     * <pre>{@code
+     * ConnectAdvisor bounded = ConnectAdvisor.fromDirectory(Path.of("rules")).withTimeout(Duration.ofSeconds(10));
+     * }</pre>
+     *
+     * <p>Each call then runs on a worker of a small daemon pool, and past the bound the caller gets
+     * {@link AdviceException.Kind#TIMEOUT} naming the rule that was running. A consequence stuck in
+     * a Java loop cannot be stopped safely: its worker is halted and interrupted, then given up for
+     * lost and replaced, so that the advisor keeps answering (up to 16 stuck workers at once). The
+     * plain {@link #advise} of an advisor without a timeout runs on the caller's thread, with no
+     * hand-off.
+     *
+     * @throws IllegalArgumentException if the timeout is not positive
+     */
+    public ConnectAdvisor withTimeout(Duration timeout) {
+        return new ConnectAdvisor(engine, clock, new TimeLimit(engine, Objects.requireNonNull(timeout, "timeout")));
     }
 
     /**
@@ -67,11 +102,13 @@ public final class ConnectAdvisor {
      *
      * @throws InvalidSituationException if the interview date, taken against today's date, is out
      *     of range or contradicts the other fields
-     * @throws AdviceException if the rules give no single verdict, loop or fail (a defect in the rules)
+     * @throws AdviceException if the rules give no single verdict, loop or fail (a defect in the
+     *     rules), or, with {@link #withTimeout}, give no answer in time
      */
     public Advice advise(Situation situation) {
         Objects.requireNonNull(situation, "situation");
-        return engine.evaluate(situation.resolve(LocalDate.now(clock)));
+        Situation resolved = situation.resolve(LocalDate.now(clock));
+        return timeLimit == null ? engine.evaluate(resolved) : timeLimit.evaluate(resolved);
     }
 
     /**
@@ -87,7 +124,11 @@ public final class ConnectAdvisor {
      */
     public Explanation explain(Situation situation) {
         Objects.requireNonNull(situation, "situation");
-        return Explainer.explain(engine, situation.resolve(LocalDate.now(clock)));
+        Situation resolved = situation.resolve(LocalDate.now(clock));
+        if (timeLimit != null) {
+            timeLimit.evaluate(resolved); // within the bound first: the traced run below then ends as surely
+        }
+        return Explainer.explain(engine, resolved);
     }
 
     /** A short hash of the rule sources, carried by every advice. */

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -70,6 +71,9 @@ final class AdviseCommand implements Callable<Integer> {
     private boolean explain;
     @Option(names = "--rules", paramLabel = "DIR", description = "Load the rules from DIR instead of the built-in ones.")
     private Path rules;
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Give up on a situation after this many seconds (a broken rules folder cannot hang the command); default: ${DEFAULT-VALUE}.")
+    private double timeoutSeconds;
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
     private boolean debug;
 
@@ -162,7 +166,12 @@ final class AdviseCommand implements Callable<Integer> {
     }
 
     private ConnectAdvisor advisor() {
-        return rules == null ? ConnectAdvisor.fromClasspath() : ConnectAdvisor.fromDirectory(rules);
+        if (!(timeoutSeconds > 0 && timeoutSeconds <= 86_400)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--timeout must be a number of seconds above 0 and at most 86400, got " + timeoutSeconds);
+        }
+        ConnectAdvisor advisor = rules == null ? ConnectAdvisor.fromClasspath() : ConnectAdvisor.fromDirectory(rules);
+        return advisor.withTimeout(Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000))));
     }
 
     private InputStream open(String file) throws IOException {

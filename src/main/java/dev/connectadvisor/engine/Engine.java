@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.KieBase;
+import org.kie.api.conf.KieBaseOption;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
@@ -46,6 +47,14 @@ public final class Engine {
         return new Engine(RuleCompiler.compile(folder), folder.version());
     }
 
+    /**
+     * As {@link #compile(RuleFolder)}, with KieBase options (internal: the concurrency tests force
+     * constraint JIT with {@code ConstraintJittingThresholdOption.get(0)}).
+     */
+    public static Engine compile(RuleFolder folder, List<? extends KieBaseOption> options) {
+        return new Engine(RuleCompiler.compile(folder, options), folder.version());
+    }
+
     public String version() {
         return version;
     }
@@ -64,7 +73,16 @@ public final class Engine {
      * @throws AdviceException if the rules give no single verdict, loop, or fail
      */
     public Advice evaluate(Situation situation) {
-        Trace trace = run(situation);
+        return evaluate(situation, null);
+    }
+
+    /**
+     * As {@link #evaluate(Situation)}, publishing the session and the running rule to {@code
+     * watch} (if not null) so that another thread can halt it and name the rule.
+     */
+    Advice evaluate(Situation situation, Watch watch) {
+        Trace trace = new Trace();
+        run(situation, trace, watch);
         return assemble(situation, trace);
     }
 
@@ -75,9 +93,9 @@ public final class Engine {
      * {@link #evaluate(Situation)} it never throws for a defect in the rules.
      */
     public Evaluation trace(Situation situation) {
-        Trace trace;
+        Trace trace = new Trace();
         try {
-            trace = run(situation);
+            run(situation, trace, null);
         } catch (AdviceException e) {
             return new Evaluation(List.of(), List.of(), List.of(), List.of(), null, e);
         }
@@ -123,9 +141,36 @@ public final class Engine {
         }
     }
 
-    private Trace run(Situation situation) {
-        Trace trace = new Trace();
+    /** What a {@link TimeLimit} sees of one evaluation running on another thread. */
+    static final class Watch {
+        private volatile KieSession session;
+        private volatile Trace trace;
+
+        /** Asks the session to stop firing; a consequence stuck in Java code runs on regardless. */
+        void halt() {
+            KieSession running = session;
+            if (running != null) {
+                try {
+                    running.halt();
+                } catch (RuntimeException alreadyDisposed) {
+                    // the evaluation ended meanwhile: nothing to halt
+                }
+            }
+        }
+
+        /** The rule whose consequence runs (or ran last); null before the first firing. */
+        String rule() {
+            Trace t = trace;
+            return t == null ? null : t.running;
+        }
+    }
+
+    private void run(Situation situation, Trace trace, Watch watch) {
         KieSession session = base.newKieSession();
+        if (watch != null) {
+            watch.trace = trace;
+            watch.session = session;
+        }
         try {
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) trace);
             session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) trace);
@@ -146,7 +191,6 @@ public final class Engine {
         } finally {
             session.dispose();
         }
-        return trace;
     }
 
     private Advice assemble(Situation situation, Trace trace) {

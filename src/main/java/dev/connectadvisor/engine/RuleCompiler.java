@@ -15,11 +15,13 @@ import java.util.stream.Collectors;
 import java.util.List;
 import java.util.UUID;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.conf.KieBaseOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
@@ -39,6 +41,17 @@ public final class RuleCompiler {
      * @throws RulesCompilationException with every problem, located, if the rules do not compile
      */
     public static KieBase compile(RuleFolder folder) {
+        return compile(folder, List.of());
+    }
+
+    /**
+     * As {@link #compile(RuleFolder)}, with KieBase options, e.g. {@code
+     * ConstraintJittingThresholdOption.get(0)} to JIT-compile every constraint from its first
+     * evaluation (the concurrency tests run both ways).
+     *
+     * @throws RulesCompilationException with every problem, located, if the rules do not compile
+     */
+    public static KieBase compile(RuleFolder folder, List<? extends KieBaseOption> options) {
         KieServices services = KieServices.Factory.get();
         KieFileSystem files = services.newKieFileSystem();
         ReleaseId releaseId = services.newReleaseId("dev.connectadvisor.rules", "rules-" + UUID.randomUUID(), "1.0.0");
@@ -72,7 +85,12 @@ public final class RuleCompiler {
         }
         try {
             KieContainer container = services.newKieContainer(releaseId);
-            return container.getKieBase();
+            if (options.isEmpty()) {
+                return container.getKieBase();
+            }
+            KieBaseConfiguration configuration = services.newKieBaseConfiguration();
+            options.forEach(configuration::setOption);
+            return container.newKieBase(configuration);
         } finally {
             services.getRepository().removeKieModule(releaseId);
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
@@ -20,6 +21,13 @@ final class Trace extends DefaultAgendaEventListener implements RuleRuntimeEvent
 
     final List<String> fired = new ArrayList<>();
     final List<Inserted> inserted = new ArrayList<>();
+    /** The rule whose consequence runs now, read by another thread when a time limit passes. */
+    volatile String running;
+
+    @Override
+    public void beforeMatchFired(BeforeMatchFiredEvent event) {
+        running = event.getMatch().getRule().getName();
+    }
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {

@@ -10,6 +10,10 @@ import dev.connectadvisor.ErrorCode;
 import dev.connectadvisor.InvalidSituationException;
 import dev.connectadvisor.Situation;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -35,12 +39,9 @@ public final class SituationJson {
      * @throws InvalidSituationException with the contract's code and field for any bad input
      */
     public static Situation read(byte[] json) {
-        if (!looksLikeUtf8(json)) {
-            throw malformed(null, "the input is not UTF-8 (it holds NUL bytes or a UTF-16/32 byte order mark); send UTF-8 JSON");
-        }
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = MAPPER.readTree(utf8(json));
         } catch (StreamConstraintsException e) {
             throw malformed(null, "the JSON exceeds a limit (" + firstLine(e.getOriginalMessage()) + ")");
         } catch (JsonParseException e) {
@@ -59,6 +60,27 @@ public final class SituationJson {
             throw malformed(null, "expected a JSON object with the situation's fields, got " + kind(root));
         }
         return read(root);
+    }
+
+    /**
+     * The bytes as UTF-8 text, strictly (JSON between systems is UTF-8, RFC 8259; we never guess):
+     * Jackson alone would detect and accept UTF-16 and UTF-32, and let overlong forms, encoded
+     * surrogates and code points above U+10FFFF through. UTF-16/32 byte order marks are not UTF-8;
+     * a NUL byte decodes, and the parser then rejects it. A leading UTF-8 BOM is dropped.
+     */
+    private static String utf8(byte[] json) {
+        ByteBuffer bytes = ByteBuffer.wrap(json);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes).toString();
+        } catch (CharacterCodingException e) {
+            throw malformed(null, "the input is not UTF-8 text (byte " + (bytes.position() + 1)
+                    + " starts no valid UTF-8 sequence); send JSON encoded in UTF-8");
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     private static Situation read(JsonNode object) {
@@ -114,24 +136,6 @@ public final class SituationJson {
             case NULL -> "null";
             default -> "a " + node.getNodeType().name().toLowerCase();
         };
-    }
-
-    /**
-     * JSON exchanged between systems is UTF-8 (RFC 8259). Jackson would detect and accept UTF-16
-     * and UTF-32 too; we never guess, so input with NUL bytes or a UTF-16/32 byte order mark is
-     * rejected. (Invalid UTF-8 sequences are rejected by the parser itself.)
-     */
-    private static boolean looksLikeUtf8(byte[] json) {
-        if (json.length >= 2 && ((json[0] == (byte) 0xFE && json[1] == (byte) 0xFF)
-                || (json[0] == (byte) 0xFF && json[1] == (byte) 0xFE))) {
-            return false;
-        }
-        for (byte b : json) {
-            if (b == 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static InvalidSituationException malformed(String field, String message) {

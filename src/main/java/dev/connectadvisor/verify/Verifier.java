@@ -37,6 +37,9 @@ public final class Verifier {
     public static final int FAILED = 1;
     public static final int RULES_BROKEN = 3;
 
+    /** The bound on one scenario row. */
+    private static final java.time.Duration SCENARIO_TIMEOUT = java.time.Duration.ofSeconds(10);
+
     /** Situations evaluated in parallel at a time. */
     private static final int CHUNK = 4096;
 
@@ -80,7 +83,8 @@ public final class Verifier {
         List<String> metadata = metadata(engine, origins);
         metadata.forEach(m -> lines.add("metadata: " + m));
 
-        ScenarioRun run = ScenarioRun.of(folder, ConnectAdvisor.on(engine));
+        // A rules folder being edited may hang in a consequence: no scenario row waits forever.
+        ScenarioRun run = ScenarioRun.of(folder, ConnectAdvisor.on(engine).withTimeout(SCENARIO_TIMEOUT));
         List<String> tableProblems = run.problems().stream().map(ScenarioProblem::toString).toList();
         tableProblems.forEach(p -> lines.add("scenario table: " + p));
         List<String> failed = new ArrayList<>();

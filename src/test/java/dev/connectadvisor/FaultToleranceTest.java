@@ -1,0 +1,123 @@
+package dev.connectadvisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.connectadvisor.cli.Main;
+import dev.connectadvisor.engine.Engine;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Termination and faults (issue 6, item 5): rules that loop, a consequence stuck in Java code and
+ * a consequence that throws each give a typed {@link AdviceException} naming the rule, in bounded
+ * time, and the advisor answers the next call.
+ */
+class FaultToleranceTest {
+    private static final Situation NORMAL = Situation.builder().daysUntilInterview(2).build();
+
+    @TempDir
+    Path temp;
+
+    @AfterEach
+    void releaseSpinners() {
+        FaultSwitch.release();
+    }
+
+    @Test
+    void rulesThatRetriggerEachOther_stopAtTheFiringLimit_withATypedError() {
+        ConnectAdvisor advisor = ConnectAdvisor.fromDirectory(TestRules.withFault(temp, "looping"));
+
+        AdviceException error = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> catchThrowableOfType(
+                AdviceException.class, () -> advisor.advise(named("Loop Forever"))));
+
+        assertThat(error).isNotNull();
+        assertThat(error.kind()).isEqualTo(AdviceException.Kind.TOO_MANY_FIRINGS);
+        assertThat(error.rule()).startsWith("Fault: ");
+        assertThat(error.getMessage()).contains(String.valueOf(Engine.MAX_FIRINGS));
+        assertThat(advisor.advise(NORMAL).verdict()).isEqualTo(Verdict.CONNECT);
+        assertThat(advisor.engine().kieBase().getKieSessions()).isEmpty();
+    }
+
+    @Test
+    void aConsequenceThatThrows_givesRuleFailed_namingTheRule() {
+        ConnectAdvisor advisor = ConnectAdvisor.fromDirectory(TestRules.withFault(temp, "throwing"));
+
+        AdviceException error = catchThrowableOfType(AdviceException.class, () -> advisor.advise(named("Throw Now")));
+
+        assertThat(error).isNotNull();
+        assertThat(error.kind()).isEqualTo(AdviceException.Kind.RULE_FAILED);
+        assertThat(error.rule()).isEqualTo("Fault: a consequence that throws");
+        assertThat(error.getMessage()).contains("Fault: a consequence that throws").contains("a bug in a consequence");
+        assertThat(advisor.advise(NORMAL).verdict()).isEqualTo(Verdict.CONNECT);
+        assertThat(advisor.engine().kieBase().getKieSessions()).isEmpty();
+    }
+
+    @Test
+    void aConsequenceStuckInJava_timesOutNamingTheRule_andOtherCallsAreStillAnswered() throws Exception {
+        FaultSwitch.arm();
+        ConnectAdvisor plain = ConnectAdvisor.fromDirectory(TestRules.withFault(temp, "spinning"));
+        ConnectAdvisor bounded = plain.withTimeout(Duration.ofMillis(300));
+        int stuckCalls = 3;
+
+        for (int i = 0; i < stuckCalls; i++) {
+            long start = System.nanoTime();
+            AdviceException error = catchThrowableOfType(AdviceException.class, () -> bounded.advise(named("Spin Forever")));
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+            assertThat(error).isNotNull();
+            assertThat(error.kind()).isEqualTo(AdviceException.Kind.TIMEOUT);
+            assertThat(error.rule()).isEqualTo("Fault: a consequence that never returns");
+            assertThat(millis).as("time to the TIMEOUT").isLessThan(3_000);
+            for (int j = 0; j < 20; j++) {
+                assertThat(bounded.advise(NORMAL).verdict()).isEqualTo(Verdict.CONNECT);
+            }
+        }
+        assertThat(FaultSwitch.spinning()).as("consequences still spinning").isEqualTo(stuckCalls);
+        assertThat(plain.advise(NORMAL).verdict()).isEqualTo(Verdict.CONNECT);
+
+        FaultSwitch.release();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (FaultSwitch.spinning() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(FaultSwitch.spinning()).isZero();
+        assertThat(bounded.advise(NORMAL).verdict()).isEqualTo(Verdict.CONNECT);
+    }
+
+    @Test
+    void theCli_answersEveryOtherLine_whenOneLineIsStuck() {
+        FaultSwitch.arm();
+        Path rules = TestRules.withFault(temp, "spinning");
+        String input = "{\"daysUntilInterview\":2}\n{\"daysUntilInterview\":2,\"interviewerName\":\"Spin Forever\"}\n"
+                + "{\"daysUntilInterview\":-4}\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exit = Main.run(new String[] {"advise", "--jsonl", "--rules", rules.toString(), "--timeout", "0.5"},
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertThat(exit).isEqualTo(Main.INTERNAL_ERROR);
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).startsWith("{\"verdict\":\"CONNECT\"");
+        assertThat(lines[1]).startsWith("{\"error\":{\"code\":\"INTERNAL_ERROR\"").contains("Fault: a consequence that never returns")
+                .contains("\"line\":2");
+        assertThat(lines[2]).startsWith("{\"verdict\":\"CONNECT\"");
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("\tat ");
+    }
+
+    private static Situation named(String name) {
+        return Situation.builder().daysUntilInterview(2).interviewerName(name).build();
+    }
+}
