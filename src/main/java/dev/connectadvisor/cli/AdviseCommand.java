@@ -8,6 +8,7 @@ import dev.connectadvisor.InvalidSituationException;
 import dev.connectadvisor.Situation;
 import dev.connectadvisor.json.AdviceJson;
 import dev.connectadvisor.json.Fields;
+import dev.connectadvisor.json.JsonlBatch;
 import dev.connectadvisor.json.SituationJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,7 +94,8 @@ final class AdviseCommand implements Callable<Integer> {
         }
         if (jsonl) {
             try (InputStream in = open(input == null ? "-" : input)) {
-                return new JsonlBatch(advisor(), io.out()).run(in);
+                ConnectAdvisor advisor = advisor();
+                return new JsonlBatch(advisor::advise).run(in, io.out());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

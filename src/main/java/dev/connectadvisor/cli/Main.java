@@ -38,6 +38,7 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand("advise", new AdviseCommand(io));
         cli.addSubcommand("verify", new VerifyCommand(io));
+        cli.addSubcommand("serve", new ServeCommand(io));
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
@@ -54,7 +55,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: advise or verify");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: advise, verify, serve");
     }
 
     private static int failure(Exception e, PrintStream err, boolean debug) {

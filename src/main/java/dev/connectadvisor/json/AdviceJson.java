@@ -73,6 +73,19 @@ public final class AdviceJson {
         return write(g -> writeError(g, "INTERNAL_ERROR", null, message, line));
     }
 
+    /**
+     * An Error object for a failure of the service rather than of the input, e.g. {@code
+     * OVERLOADED} or {@code TIMEOUT}; field null, no line.
+     */
+    public static String serviceError(String code, String message) {
+        return write(g -> writeError(g, code, null, message, null));
+    }
+
+    /** The same, as the answer to line {@code line} of a JSONL batch. */
+    public static String serviceError(String code, String message, int line) {
+        return write(g -> writeError(g, code, null, message, line));
+    }
+
     private interface Body {
         void write(JsonGenerator g) throws IOException;
     }

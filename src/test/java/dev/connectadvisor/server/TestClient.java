@@ -1,0 +1,67 @@
+package dev.connectadvisor.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectadvisor.json.SituationJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** A loopback HTTP client for the tests: every call bounded in time. */
+final class TestClient {
+    static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+
+    TestClient(URI base) {
+        if (!"127.0.0.1".equals(base.getHost())) {
+            throw new IllegalArgumentException("tests call loopback only: " + base);
+        }
+        this.base = base;
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET().build());
+    }
+
+    HttpResponse<String> post(String path, String contentType, String body) {
+        return post(path, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> post(String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.build());
+    }
+
+    HttpResponse<String> advise(String situationJson) {
+        return post("/v1/advice", "application/json", situationJson);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return SituationJson.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
