@@ -4,6 +4,7 @@ import dev.connectadvisor.engine.AdviceCache;
 import dev.connectadvisor.engine.Engine;
 import dev.connectadvisor.engine.RuleFolder;
 import dev.connectadvisor.engine.TimeLimit;
+import dev.connectadvisor.policy.Explainer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,6 +92,11 @@ public final class ConnectAdvisor {
         return of(Engine.compile(RuleFolder.read(rulesDir)));
     }
 
+    /** An advisor on an engine compiled before (for the rule authors' tools, which also trace it). */
+    public static ConnectAdvisor on(Engine engine) {
+        return of(Objects.requireNonNull(engine, "engine"));
+    }
+
     /** This advisor, with "today" taken from another clock (for an {@code interviewDate} without {@code today}). */
     public ConnectAdvisor withClock(Clock clock) {
         return new ConnectAdvisor(engine, Objects.requireNonNull(clock, "clock"), cache, timeLimit);
@@ -151,6 +157,26 @@ public final class ConnectAdvisor {
             return cache.advise(resolved);
         }
         return timeLimit == null ? engine.evaluate(resolved) : timeLimit.evaluate(resolved);
+    }
+
+    /**
+     * The advice for one situation, with why: which condition of each policy row above the
+     * deciding one did not hold, and which conditions of the deciding row did.
+     *
+     * <pre>{@code
+     * advisor.explain(situation).lines().forEach(System.out::println);
+     * }</pre>
+     *
+     * @throws InvalidSituationException as {@link #advise(Situation)} does
+     * @throws AdviceException as {@link #advise(Situation)} does
+     */
+    public Explanation explain(Situation situation) {
+        Objects.requireNonNull(situation, "situation");
+        Situation resolved = situation.resolve(LocalDate.now(clock));
+        if (timeLimit != null) {
+            timeLimit.evaluate(resolved); // within the bound first: the traced run below then ends as surely
+        }
+        return Explainer.explain(engine, resolved);
     }
 
     /** A short hash of the rule sources, carried by every advice. */

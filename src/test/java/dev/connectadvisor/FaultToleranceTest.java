@@ -68,7 +68,7 @@ class FaultToleranceTest {
     void aConsequenceStuckInJava_timesOutNamingTheRule_andOtherCallsAreStillAnswered() throws Exception {
         FaultSwitch.arm();
         ConnectAdvisor plain = ConnectAdvisor.fromDirectory(TestRules.withFault(temp, "spinning"));
-        ConnectAdvisor bounded = plain.withTimeout(Duration.ofMillis(300));
+        ConnectAdvisor bounded = plain.withTimeout(Duration.ofSeconds(1));
         int stuckCalls = 3;
 
         for (int i = 0; i < stuckCalls; i++) {
@@ -79,7 +79,7 @@ class FaultToleranceTest {
             assertThat(error).isNotNull();
             assertThat(error.kind()).isEqualTo(AdviceException.Kind.TIMEOUT);
             assertThat(error.rule()).isEqualTo("Fault: a consequence that never returns");
-            assertThat(millis).as("time to the TIMEOUT").isLessThan(3_000);
+            assertThat(millis).as("time to the TIMEOUT").isLessThan(10_000);
             for (int j = 0; j < 20; j++) {
                 assertThat(bounded.advise(NORMAL).verdict()).isEqualTo(Verdict.CONNECT);
             }
@@ -88,7 +88,7 @@ class FaultToleranceTest {
         assertThat(plain.advise(NORMAL).verdict()).isEqualTo(Verdict.CONNECT);
 
         FaultSwitch.release();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (FaultSwitch.spinning() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
@@ -105,7 +105,7 @@ class FaultToleranceTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int exit = Main.run(new String[] {"advise", "--jsonl", "--rules", rules.toString(), "--timeout", "0.5"},
+        int exit = Main.run(new String[] {"advise", "--jsonl", "--rules", rules.toString(), "--timeout", "2"},
                 new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 

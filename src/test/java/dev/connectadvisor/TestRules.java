@@ -1,5 +1,6 @@
 package dev.connectadvisor;
 
+import dev.connectadvisor.engine.RuleFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,12 +15,15 @@ public final class TestRules {
     private TestRules() {
     }
 
-    /** A fresh folder under {@code parent} with the project's DRL files and {@code faulty-rules/<fault>/fault.drl}. */
+    /**
+     * A fresh folder under {@code parent} with the project's rule files (DRL and decision tables)
+     * and {@code faulty-rules/<fault>/fault.drl}.
+     */
     public static Path withFault(Path parent, String fault) {
         try {
             Path dir = Files.createTempDirectory(parent, fault);
             try (Stream<Path> files = Files.list(RULES)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                for (Path file : files.filter(f -> RuleFolder.isRuleFile(f.getFileName().toString())).toList()) {
                     Files.copy(file, dir.resolve(file.getFileName()));
                 }
             }

@@ -73,6 +73,8 @@ final class AdviseCommand implements Callable<Integer> {
     private Integer threads;
     @Option(names = "--progress", description = "Report lines done and lines/s on stderr during --jsonl (default: only when stderr is a terminal).")
     private boolean progress;
+    @Option(names = "--explain", description = "Also say why: for each policy row above the deciding one, the condition that did not hold; for the deciding row, the conditions that held (JSON: an extra \"explanation\" field).")
+    private boolean explain;
     @Option(names = "--rules", paramLabel = "DIR", description = "Load the rules from DIR instead of the built-in ones.")
     private Path rules;
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = DEFAULT_TIMEOUT,
@@ -92,13 +94,16 @@ final class AdviseCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "situation flags (" + String.join(", ", flags.keySet()) + ") cannot be combined with --input or --jsonl");
         }
+        if (jsonl && explain) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--explain works on one situation, not with --jsonl");
+        }
         if (jsonl) {
             return batch();
         }
         if (input != null) {
             return adviseJson();
         }
-        return OneSituation.adviseFlags(io, flags, json, this::oneShotAdvisor);
+        return OneSituation.adviseFlags(io, flags, json, explain, this::oneShotAdvisor);
     }
 
     private int batch() {
@@ -139,7 +144,7 @@ final class AdviseCommand implements Callable<Integer> {
         } catch (InvalidSituationException e) {
             return OneSituation.reject(io, e, true);
         }
-        return OneSituation.advise(io, situation, true, this::oneShotAdvisor);
+        return OneSituation.advise(io, situation, true, explain, this::oneShotAdvisor);
     }
 
     /** One situation: the cache could only cost start-up time. */

@@ -47,7 +47,7 @@ public final class Main implements Runnable {
         if (plain != null) {
             int code;
             try {
-                code = OneSituation.adviseFlags(io, plain.flags(), plain.json(), () -> OneSituation.advisor(null,
+                code = OneSituation.adviseFlags(io, plain.flags(), plain.json(), false, () -> OneSituation.advisor(null,
                         Double.parseDouble(AdviseCommand.DEFAULT_TIMEOUT)).withCache(false));
             } catch (RuntimeException e) {
                 code = failure(e, io.err(), plain.debug());
@@ -59,6 +59,7 @@ public final class Main implements Runnable {
         PrintStream err = io.err();
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand("advise", new AdviseCommand(io));
+        cli.addSubcommand("verify", new VerifyCommand(io));
         cli.addSubcommand("serve", new ServeCommand(io));
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
@@ -76,7 +77,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: advise, serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: advise, verify, serve");
     }
 
     private static int failure(Exception e, PrintStream err, boolean debug) {

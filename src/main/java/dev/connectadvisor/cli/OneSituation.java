@@ -3,6 +3,7 @@ package dev.connectadvisor.cli;
 import dev.connectadvisor.Advice;
 import dev.connectadvisor.AdviceException;
 import dev.connectadvisor.ConnectAdvisor;
+import dev.connectadvisor.Explanation;
 import dev.connectadvisor.InvalidSituationException;
 import dev.connectadvisor.Situation;
 import dev.connectadvisor.json.AdviceJson;
@@ -18,21 +19,32 @@ final class OneSituation {
     }
 
     /** Advises on the flags' situation (by contract field name); prints readable advice or JSON; returns the exit code. */
-    static int adviseFlags(Main.Io io, Map<String, String> flags, boolean asJson, Supplier<ConnectAdvisor> advisor) {
+    static int adviseFlags(Main.Io io, Map<String, String> flags, boolean asJson, boolean explain,
+            Supplier<ConnectAdvisor> advisor) {
         Situation situation;
         try {
             situation = Fields.situation(flags);
         } catch (InvalidSituationException e) {
             return reject(io, e, asJson);
         }
-        return advise(io, situation, asJson, advisor);
+        return advise(io, situation, asJson, explain, advisor);
     }
 
-    /** The advisor is built only once the situation is known to be valid. */
-    static int advise(Main.Io io, Situation situation, boolean asJson, Supplier<ConnectAdvisor> advisor) {
+    /**
+     * The advisor is built only once the situation is known to be valid. With {@code explain},
+     * also says why (readable: an "Explanation:" section; JSON: an extra "explanation" field).
+     */
+    static int advise(Main.Io io, Situation situation, boolean asJson, boolean explain,
+            Supplier<ConnectAdvisor> advisor) {
         Advice advice;
+        Explanation explanation = null;
         try {
-            advice = advisor.get().advise(situation);
+            if (explain) {
+                explanation = advisor.get().explain(situation);
+                advice = explanation.advice();
+            } else {
+                advice = advisor.get().advise(situation);
+            }
         } catch (InvalidSituationException e) {
             return reject(io, e, asJson);
         } catch (AdviceException e) {
@@ -42,7 +54,12 @@ final class OneSituation {
             io.err().println("connect-advisor: the rules gave no answer: " + e.getMessage());
             return Main.INTERNAL_ERROR;
         }
-        io.out().println(asJson ? AdviceJson.toJson(advice, situation) : ReadableAdvice.render(advice));
+        if (explanation != null) {
+            io.out().println(asJson ? AdviceJson.toJson(explanation, situation)
+                    : ReadableAdvice.render(advice) + "\n\nExplanation:\n  " + String.join("\n  ", explanation.lines()));
+        } else {
+            io.out().println(asJson ? AdviceJson.toJson(advice, situation) : ReadableAdvice.render(advice));
+        }
         return Main.OK;
     }
 

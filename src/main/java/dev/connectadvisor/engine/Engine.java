@@ -133,6 +133,71 @@ public final class Engine {
     }
 
     /**
+     * Everything one evaluation did, for the rule authors' tools (verification, exhaustive
+     * analysis, explanations): the verdict decisions the rules themselves made (none, one or
+     * several), the rules that fired, every inserted fact, and the advice or the failure. Unlike
+     * {@link #evaluate(Situation)} it never throws for a defect in the rules. The rules see the
+     * situation as {@link #evaluate} shows it to them (without dates).
+     */
+    public Evaluation trace(Situation situation) {
+        Situation dayless = dayless(situation);
+        SessionPool.Slot slot = sessions.take();
+        boolean reusable = false;
+        try {
+            try {
+                fire(slot, dayless);
+            } catch (AdviceException e) {
+                return new Evaluation(List.of(), List.of(), List.of(), List.of(), null, e);
+            }
+            reusable = true;
+            Trace trace = slot.trace();
+            List<Decision> decisions = new ArrayList<>();
+            List<String> deciding = new ArrayList<>();
+            List<Object> facts = new ArrayList<>();
+            for (Trace.Inserted inserted : trace.inserted) {
+                facts.add(inserted.fact());
+                if (inserted.fact() instanceof Decision decision) {
+                    decisions.add(decision);
+                    deciding.add(inserted.rule());
+                }
+            }
+            try {
+                return new Evaluation(decisions, deciding, trace.fired, facts,
+                        dated(assemble(dayless, trace), situation), null);
+            } catch (AdviceException e) {
+                return new Evaluation(decisions, deciding, trace.fired, facts, null, e);
+            }
+        } finally {
+            sessions.give(slot, reusable); // the Evaluation holds copies: the trace may be cleared now
+        }
+    }
+
+    /**
+     * What {@link #trace(Situation)} saw.
+     *
+     * @param decisions the Decision facts the rules inserted, in order; exactly one when all is well
+     * @param decidingRules the rules that inserted them, in the same order
+     * @param firedRules every rule that fired, in firing order
+     * @param inserted every fact a rule inserted, in order
+     * @param advice the advice, or null when the rules failed
+     * @param failure why the rules gave no advice, or null
+     */
+    public record Evaluation(List<Decision> decisions, List<String> decidingRules, List<String> firedRules,
+            List<Object> inserted, Advice advice, AdviceException failure) {
+        public Evaluation {
+            decisions = List.copyOf(decisions);
+            decidingRules = List.copyOf(decidingRules);
+            firedRules = List.copyOf(firedRules);
+            inserted = List.copyOf(inserted);
+        }
+
+        /** The first inserted fact of a type, if any (e.g. the rules' {@code Parameters}). */
+        public <T> java.util.Optional<T> first(Class<T> type) {
+            return inserted.stream().filter(type::isInstance).map(type::cast).findFirst();
+        }
+    }
+
+    /**
      * What a {@link TimeLimit} sees of one evaluation running on another thread. Open while the
      * evaluation holds its pooled session: once closed, halting is a no-op, so a session back in
      * the pool is never halted from outside.

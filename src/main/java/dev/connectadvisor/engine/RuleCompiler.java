@@ -6,6 +6,12 @@ import dev.connectadvisor.RulesCompilationException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.UUID;
 import org.kie.api.KieBase;
@@ -50,13 +56,32 @@ public final class RuleCompiler {
         KieFileSystem files = services.newKieFileSystem();
         ReleaseId releaseId = services.newReleaseId("dev.connectadvisor.rules", "rules-" + UUID.randomUUID(), "1.0.0");
         files.generateAndWritePomXML(releaseId);
+        List<RuleProblem> problems = new ArrayList<>();
+        Map<String, DecisionTable> tables = new HashMap<>();
         for (RuleFolder.Source source : folder.rules()) {
+            if (DecisionTable.isTable(source.name())) {
+                try {
+                    tables.put(source.name(), DecisionTable.read(source));
+                } catch (DecisionTable.TableException unreadable) {
+                    // Drools would throw on this file: report it, and build the rest for their problems.
+                    problems.add(unreadable.problem());
+                    continue;
+                }
+            }
             files.write(RESOURCES + source.name(), source.content());
         }
         KieBuilder builder = services.newKieBuilder(files).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        if (!errors.isEmpty()) {
-            throw new RulesCompilationException(errors.stream().map(RuleCompiler::problem).toList());
+        Set<String> filesWithErrors = new HashSet<>();
+        for (Message error : errors) {
+            RuleProblem problem = problem(error, tables);
+            if (!(problem.message().contains("Parser returned a null Package") && filesWithErrors.contains(problem.file()))) {
+                problems.add(problem);
+            }
+            filesWithErrors.add(problem.file());
+        }
+        if (!problems.isEmpty()) {
+            throw new RulesCompilationException(problems);
         }
         try {
             KieContainer container = services.newKieContainer(releaseId);
@@ -71,13 +96,38 @@ public final class RuleCompiler {
         }
     }
 
-    private static RuleProblem problem(Message message) {
+    /** The decision tables of a folder, readable ones only, by file name. */
+    public static Map<String, DecisionTable> tables(RuleFolder folder) {
+        Map<String, DecisionTable> tables = new LinkedHashMap<>();
+        for (RuleFolder.Source source : folder.rules()) {
+            if (DecisionTable.isTable(source.name())) {
+                try {
+                    tables.put(source.name(), DecisionTable.read(source));
+                } catch (DecisionTable.TableException unreadable) {
+                    // left out: compile() reports it
+                }
+            }
+        }
+        return tables;
+    }
+
+    private static RuleProblem problem(Message message, Map<String, DecisionTable> tables) {
         String path = message.getPath() == null ? "(rules)" : message.getPath();
         if (path.startsWith(RESOURCES)) {
             path = path.substring(RESOURCES.length());
         }
-        return new RuleProblem(path, Math.max(0, message.getLine()), Math.max(0, message.getColumn()),
-                message.getText().strip());
+        String text = clean(message.getText());
+        DecisionTable table = tables.get(path);
+        if (table != null) {
+            return table.locate(Math.max(0, message.getLine()), text);
+        }
+        return new RuleProblem(path, Math.max(0, message.getLine()), Math.max(0, message.getColumn()), text);
+    }
+
+    /** The message on one line: without Drools' caret lines, which point into text the author does not see. */
+    private static String clean(String text) {
+        return text.lines().filter(line -> !line.isBlank() && !line.strip().equals("^"))
+                .map(String::strip).collect(Collectors.joining(" ")).replaceAll(":$", "");
     }
 
     /** Every rule of the base with its {@code @item} and {@code @row} metadata, sorted by name. */

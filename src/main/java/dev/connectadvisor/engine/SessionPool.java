@@ -51,6 +51,10 @@ final class SessionPool {
             return;
         }
         impl.reset(); // empties working memory and agenda, and drops the listeners
+        // reset() keeps the agenda's activation groups, and a group left from the last evaluation
+        // no longer cancels the other rows of a first-hit decision table (two verdicts were seen):
+        // forget them, so that each evaluation builds its groups afresh, as a new session does
+        impl.getAgenda().getActivationGroupsMap().clear();
         slot.trace().clear();
         listen(slot);
         idleCount.incrementAndGet();

@@ -2,7 +2,7 @@ package dev.connectadvisor.facts;
 
 /**
  * The rule authors' parameters (DECISION-POLICY.md, "Parameters"), inserted by one rule in
- * {@code rules/parameters.drl} so that every rule reads them from one place.
+ * {@code rules/parameters.drl.csv} (a decision table) so that every rule reads them from one place.
  *
  * @param connectWindowDays connect at most this many days before the interview (TIP-1)
  * @param tooEarlyDays more than this many days ahead, they may forget you (CON-8)

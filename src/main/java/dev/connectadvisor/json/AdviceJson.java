@@ -3,6 +3,7 @@ package dev.connectadvisor.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.connectadvisor.Advice;
 import dev.connectadvisor.Entry;
+import dev.connectadvisor.Explanation;
 import dev.connectadvisor.InvalidSituationException;
 import dev.connectadvisor.NoteFinding;
 import dev.connectadvisor.Situation;
@@ -24,6 +25,42 @@ public final class AdviceJson {
     /** One Advice as a JSON line (no newline). {@code actOn} is written when the situation gave an interview date. */
     public static String toJson(Advice advice, Situation situation) {
         return write(g -> writeAdvice(g, advice, situation));
+    }
+
+    /**
+     * The Advice with one extra last field, {@code explanation} (only for {@code --explain}):
+     * {@code {"decidingRow":"B6","decidingRule":"...","held":[...],"rowsAbove":[{"row":"B1","title":"...","notHeld":[...]}],"policyRow":"B6"}}.
+     */
+    public static String toJson(Explanation explanation, Situation situation) {
+        String advice = toJson(explanation.advice(), situation);
+        String extra = write(g -> writeExplanation(g, explanation));
+        return advice.substring(0, advice.length() - 1) + ",\"explanation\":" + extra + "}";
+    }
+
+    private static void writeExplanation(JsonGenerator g, Explanation e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("decidingRow", e.deciding().row());
+        g.writeStringField("decidingRule", e.decidingRule());
+        strings(g, "held", e.deciding().held());
+        g.writeArrayFieldStart("rowsAbove");
+        for (Explanation.RowCheck check : e.rowsAbove()) {
+            g.writeStartObject();
+            g.writeStringField("row", check.row());
+            g.writeStringField("title", check.title());
+            strings(g, "notHeld", check.notHeld());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("policyRow", e.policyRow());
+        g.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
     }
 
     /** One Error object as a JSON line (no newline); {@code line} is null outside JSONL. */

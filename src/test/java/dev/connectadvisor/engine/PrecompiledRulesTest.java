@@ -58,6 +58,35 @@ class PrecompiledRulesTest {
         assertThat(precompiled).isEqualTo(runtime);
     }
 
+    /**
+     * Sessions are reset and reused: a reused session must answer as a new one does, whatever
+     * came before it (a reset once left a first-hit table's activation group behind, and two
+     * verdict rows fired). Every row, forwards then backwards, on one engine, against a new engine
+     * (so a new session) for each row.
+     */
+    @Test
+    void aReusedSession_answersAsANewOne_whateverCameBefore() {
+        Engine reused = Engine.builtIn();
+        List<Situation> situations = new ArrayList<>();
+        for (ScenarioRow row : SUITE.rows()) {
+            try {
+                situations.add(row.situation().resolve(java.time.LocalDate.of(2026, 11, 25)));
+            } catch (InvalidSituationException rejected) {
+                // not advice: nothing to compare
+            }
+        }
+        List<Situation> twice = new ArrayList<>(situations);
+        java.util.Collections.reverse(situations);
+        twice.addAll(situations);
+
+        for (Situation situation : twice) {
+            String fresh = String.valueOf(Engine.builtIn().trace(situation).advice());
+            String again = String.valueOf(reused.trace(situation).advice());
+
+            assertThat(again).as(situation.toString()).isEqualTo(fresh);
+        }
+    }
+
     /** The advice with firedRules as a sorted list, or the error's code and field. */
     private record Outcome(Advice advice, List<String> firedRules, String error) {
         static Outcome of(ConnectAdvisor advisor, Situation situation) {

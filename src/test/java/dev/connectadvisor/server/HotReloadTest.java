@@ -83,12 +83,12 @@ class HotReloadTest {
     void rulesThatCompileButFailTheScenarioTables_areNotSwappedIn() throws IOException {
         String oldVersion = header(client.advise(SITUATION));
         String oldAnswer = client.advise("{\"daysUntilInterview\": 5}").body();
-        Path parameters = dir.resolve("parameters.drl");
+        Path parameters = dir.resolve("parameters.drl.csv");
         String original = Files.readString(parameters, StandardCharsets.UTF_8);
-        assertThat(original).contains("        3,     // connectWindowDays");
+        assertThat(original).contains("Parameters: the policy's values,3,");
 
         // When the connect window is widened against the policy (the tables expect 3 days)
-        Files.writeString(parameters, original.replace("        3,     // connectWindowDays", "        6,     // connectWindowDays"),
+        Files.writeString(parameters, original.replace("Parameters: the policy's values,3,", "Parameters: the policy's values,6,"),
                 StandardCharsets.UTF_8);
 
         // Then the reload is refused with the failing rows, and the old rules keep answering
