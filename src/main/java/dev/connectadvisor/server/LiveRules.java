@@ -3,8 +3,10 @@ package dev.connectadvisor.server;
 import dev.connectadvisor.ConnectAdvisor;
 import dev.connectadvisor.RuleProblem;
 import dev.connectadvisor.RulesCompilationException;
+import dev.connectadvisor.engine.Engine;
 import dev.connectadvisor.engine.RuleFolder;
-import dev.connectadvisor.scenario.ScenarioRun;
+import dev.connectadvisor.verify.Verifier;
+import dev.connectadvisor.verify.VerifyReport;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,19 +63,22 @@ public final class LiveRules {
 
     /**
      * The rules of a folder, compiled now, each advice bounded by {@code timeout} (a stuck rule
-     * cannot hang a request, nor the check of a reload). Their scenario tables run too; a failure is reported
+     * cannot hang a request, nor the check of a reload). verify's checks run too; a failure is reported
      * in {@link #lastError()} (there are no older rules to keep) but does not stop the service.
      *
      * @throws RulesCompilationException if they do not compile
      * @throws UncheckedIOException if the folder cannot be read
      */
     public static LiveRules fromDirectory(Path dir, Clock clock, Duration timeout) {
-        ConnectAdvisor advisor = ConnectAdvisor.fromDirectory(dir).withTimeout(timeout);
+        RuleFolder folder = RuleFolder.read(dir);
+        Engine engine = Engine.compile(folder);
+        ConnectAdvisor advisor = ConnectAdvisor.on(engine).withTimeout(timeout);
         LiveRules rules = new LiveRules(new Loaded(advisor, advisor.rulesVersion(), clock.instant(), dir.toString()), dir,
                 clock, timeout);
-        ScenarioRun run = ScenarioRun.of(RuleFolder.read(dir), advisor);
-        if (!run.passed()) {
-            rules.refuse("the scenario tables fail on the rules in service: " + run.summary(), run.report());
+        VerifyReport report = Verifier.verify(folder, engine, Verifier.Options.DEFAULT);
+        if (!report.passed()) {
+            rules.refuse("the rules in service fail verify: " + report.lines().get(report.lines().size() - 1),
+                    report.lines());
         }
         return rules;
     }
@@ -94,7 +99,7 @@ public final class LiveRules {
     }
 
     /**
-     * Builds the folder's rules anew, runs the scenario tables against them, and swaps them in
+     * Builds the folder's rules anew, runs verify's checks on them (metadata, scenario tables, coverage), and swaps them in
      * only if they compile and pass; otherwise keeps the rules in service and records why.
      * Reloads are serialized; answering goes on meanwhile.
      *
@@ -104,9 +109,11 @@ public final class LiveRules {
         if (dir == null) {
             return false;
         }
-        ConnectAdvisor candidate;
+        RuleFolder folder;
+        Engine engine;
         try {
-            candidate = ConnectAdvisor.fromDirectory(dir).withTimeout(timeout);
+            folder = RuleFolder.read(dir);
+            engine = Engine.compile(folder);
         } catch (RulesCompilationException e) {
             return refuse("the changed rules do not compile: " + e.problems().size() + " problem(s)",
                     e.problems().stream().map(RuleProblem::toString).toList());
@@ -115,20 +122,24 @@ public final class LiveRules {
         } catch (RuntimeException e) {
             return refuse("the changed rules could not be built: " + e, List.of());
         }
-        ScenarioRun run;
+        // verify's checks (metadata, every scenario table, coverage) on exactly the files and the rule
+        // base that would serve: the folder is read once, so an edit during the check cannot slip in.
+        VerifyReport report;
         try {
-            run = ScenarioRun.of(RuleFolder.read(dir), candidate);
+            report = Verifier.verify(folder, engine, Verifier.Options.DEFAULT);
         } catch (RuntimeException e) {
-            return refuse("the scenario tables could not be run: " + e, List.of());
+            return refuse("the changed rules could not be verified: " + e, List.of());
         }
-        if (!run.passed()) {
-            return refuse("the changed rules fail the scenario tables, so they were not loaded: " + run.summary(), run.report());
+        if (!report.passed()) {
+            return refuse("the changed rules fail verify, so they were not loaded: "
+                    + report.lines().get(report.lines().size() - 1), report.lines());
         }
+        ConnectAdvisor candidate = ConnectAdvisor.on(engine).withTimeout(timeout);
         Loaded before = current.getAndSet(
                 new Loaded(candidate, candidate.rulesVersion(), clock.instant(), dir.toString()));
         lastError.set(null);
         LOG.info("rules reloaded from {}: version {} (was {}); {}", dir, candidate.rulesVersion(), before.version(),
-                run.summary());
+                report.lines().get(report.lines().size() - 1));
         return true;
     }
 

@@ -56,16 +56,25 @@ public final class Verifier {
 
     /** Verifies a rules folder; never throws for a problem in the rules or the scenario tables. */
     public static VerifyReport verify(RuleFolder folder, Options options) {
-        List<String> lines = new ArrayList<>();
         Engine engine;
         try {
             engine = Engine.compile(folder);
         } catch (RulesCompilationException e) {
+            List<String> lines = new ArrayList<>();
             e.problems().forEach(p -> lines.add(p.toString()));
             lines.add("the rules do not compile: " + e.problems().size() + " problem(s)");
             return new VerifyReport(RULES_BROKEN, lines, e.problems(), List.of(), List.of(), List.of(), List.of(),
                     List.of(), Map.of());
         }
+        return verify(folder, engine, options);
+    }
+
+    /**
+     * Verifies rules already compiled from {@code folder} (as a reload does before it swaps them
+     * in, so that what is checked is exactly what will serve).
+     */
+    public static VerifyReport verify(RuleFolder folder, Engine engine, Options options) {
+        List<String> lines = new ArrayList<>();
         Engine baseline = null;
         if (options.baseline() != null) {
             try {

@@ -93,7 +93,7 @@ class HotReloadTest {
 
         // Then the reload is refused with the failing rows, and the old rules keep answering
         JsonNode health = pollHealth(h -> !h.get("lastReloadError").isNull());
-        assertThat(health.get("lastReloadError").get("message").asText()).contains("scenario tables");
+        assertThat(health.get("lastReloadError").get("message").asText()).contains("fail verify").contains("failed");
         assertThat(health.get("lastReloadError").get("problems").size()).isPositive();
         assertThat(health.get("rulesVersion").asText()).isEqualTo(oldVersion);
         assertThat(client.advise("{\"daysUntilInterview\": 5}").body()).isEqualTo(oldAnswer);
