@@ -33,15 +33,16 @@ import org.junit.jupiter.api.Test;
  * The bad-input corpus (src/test/resources/bad-input, issue 6, item 4): every malformed input gets
  * the contract's error, with the right code and field, from the JSON reader, from
  * {@code advise --input} (exit 2, the Error on stdout, no stack trace) and from {@code advise
- * --jsonl}, where every other line of the batch is still answered.
+ * --jsonl}, where every other line of the batch is still answered. The HTTP leg,
+ * {@code server/BadInputHttpTest}, reuses {@link #corpus()}, {@link #GOOD_LINE} and {@link #check}.
  */
-class BadInputCorpusTest {
-    static final String GOOD_LINE = "{\"daysUntilInterview\":2}";
+public class BadInputCorpusTest {
+    public static final String GOOD_LINE = "{\"daysUntilInterview\":2}";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static List<Case> cases;
 
     /** One malformed input and the error it must get; {@code field} is null where the contract gives none. */
-    record Case(String file, Path path, byte[] bytes, String code, String field) {
+    public record Case(String file, Path path, byte[] bytes, String code, String field) {
         @Override
         public String toString() {
             return file;
@@ -53,7 +54,7 @@ class BadInputCorpusTest {
         cases = corpus();
     }
 
-    static List<Case> corpus() throws IOException, URISyntaxException {
+    public static List<Case> corpus() throws IOException, URISyntaxException {
         Path root = Path.of(BadInputCorpusTest.class.getResource("/bad-input/manifest.csv").toURI()).getParent();
         List<Case> all = new ArrayList<>();
         CsvMapper csv = new CsvMapper();
@@ -163,7 +164,7 @@ class BadInputCorpusTest {
     }
 
     /** Checks one Error line: code, field and (in JSONL) line; a message that is one plain line. */
-    static void check(Case c, String line, Integer lineNumber, List<String> wrong) throws IOException {
+    public static void check(Case c, String line, Integer lineNumber, List<String> wrong) throws IOException {
         JsonNode error = JSON.readTree(line).path("error");
         String field = error.path("field").isNull() ? null : error.path("field").asText();
         boolean ok = c.code().equals(error.path("code").asText()) && Objects.equals(c.field(), field)
@@ -186,7 +187,8 @@ class BadInputCorpusTest {
         }
     }
 
-    private static boolean contains(byte[] bytes, byte b) {
+    /** True if {@code bytes} holds {@code b}: a case with a newline cannot be one line of a batch. */
+    public static boolean contains(byte[] bytes, byte b) {
         for (byte x : bytes) {
             if (x == b) {
                 return true;
