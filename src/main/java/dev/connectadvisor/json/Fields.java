@@ -56,8 +56,8 @@ public final class Fields {
             case "applicationRejected" -> builder.applicationRejected(bool(field, text));
             case "interviewerSeemedHesitant" -> builder.interviewerSeemedHesitant(bool(field, text));
             case "followUpsSent" -> builder.followUpsSent(integer(field, text, "from 0 to 100"));
-            case "interviewerName" -> builder.interviewerName(text);
-            case "note" -> builder.note(text);
+            case "interviewerName" -> builder.interviewerName(text(field, text));
+            case "note" -> builder.note(text(field, text));
             default -> throw new InvalidSituationException(ErrorCode.UNKNOWN_FIELD, field,
                     "unknown field " + field + "; allowed: " + String.join(", ", NAMES));
         }
@@ -73,6 +73,20 @@ public final class Fields {
         } catch (NumberFormatException e) {
             throw invalid(field, text + " is out of range; allowed: an integer " + allowed);
         }
+    }
+
+    /** Text that is Unicode: a lone surrogate (JSON's "\\ud800" escape) names no character. */
+    static String text(String field, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw invalid(field, field + " holds a lone surrogate (\\u" + Integer.toHexString(c)
+                        + ") at character " + (i + 1) + "; allowed: Unicode text");
+            }
+        }
+        return text;
     }
 
     static boolean bool(String field, String text) {

@@ -427,6 +427,19 @@ class SituationJsonTest {
         assertRejected(json, ErrorCode.MALFORMED_JSON, null);
     }
 
+    @ParameterizedTest(name = "{0} with a lone surrogate is INVALID_VALUE: it names no character")
+    @ValueSource(strings = {"note", "interviewerName"})
+    void aLoneSurrogate_isInvalidValue(String field) {
+        assertRejected("{\"daysUntilInterview\": 3, \"" + field + "\": \"Hi \\ud800 there\"}", ErrorCode.INVALID_VALUE, field);
+        assertRejected("{\"daysUntilInterview\": 3, \"" + field + "\": \"\\udc00\"}", ErrorCode.INVALID_VALUE, field);
+    }
+
+    @Test
+    void aSurrogatePair_isOneCharacter_andAccepted() {
+        assertThat(SituationJson.read("{\"daysUntilInterview\": 3, \"note\": \"Hi \\ud83d\\ude00\"}".getBytes(UTF_8)).note())
+                .isEqualTo("Hi \uD83D\uDE00");
+    }
+
     @ParameterizedTest(name = "duplicate key {0}")
     @ValueSource(strings = {"daysUntilInterview", "note", "hasReferral"})
     void duplicateKey_isMalformedJson_namingTheKey(String key) {
