@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.connectadvisor.cli.Main;
 import dev.connectadvisor.engine.Engine;
+import dev.connectadvisor.engine.RuleFolder;
+import dev.connectadvisor.verify.Verifier;
+import dev.connectadvisor.verify.VerifyReport;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -117,6 +121,23 @@ class FaultToleranceTest {
                 .contains("\"line\":2");
         assertThat(lines[2]).startsWith("{\"verdict\":\"CONNECT\"");
         assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("\tat ");
+    }
+
+    @Test
+    void verifyExhaustive_reportsAStuckConsequence_atItsWalkLimit_insteadOfHanging() throws Exception {
+        FaultSwitch.arm();
+        Path rules = TestRules.withFault(temp, "spinning");
+        Path fault = rules.resolve("zz-fault.drl");
+        // the same spinning consequence, for a situation that only the exhaustive walk reaches
+        Files.writeString(fault, Files.readString(fault).replace("Situation(interviewerName == \"Spin Forever\")",
+                "Situation(daysUntilInterview == -17, hasReferral, existingRelationship, !toldNotToConnect)"));
+
+        VerifyReport report = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Verifier.verify(
+                RuleFolder.read(rules), new Verifier.Options(true, null, Duration.ofSeconds(3))));
+
+        assertThat(report.exitCode()).isEqualTo(Verifier.FAILED);
+        assertThat(report.exhaustiveFindings()).anySatisfy(f -> assertThat(f).startsWith("STUCK:").contains("3 s"));
+        assertThat(FaultSwitch.spinning()).as("the stuck consequence was reached").isPositive();
     }
 
     private static Situation named(String name) {

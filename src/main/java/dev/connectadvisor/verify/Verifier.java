@@ -14,7 +14,14 @@ import dev.connectadvisor.policy.PolicyTable;
 import dev.connectadvisor.scenario.ScenarioProblem;
 import dev.connectadvisor.scenario.ScenarioResult;
 import dev.connectadvisor.scenario.ScenarioRun;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +45,7 @@ public final class Verifier {
     public static final int RULES_BROKEN = 3;
 
     /** The bound on one scenario row. */
-    private static final java.time.Duration SCENARIO_TIMEOUT = java.time.Duration.ofSeconds(10);
+    private static final Duration SCENARIO_TIMEOUT = Duration.ofSeconds(10);
 
     /** Situations evaluated in parallel at a time. */
     private static final int CHUNK = 4096;
@@ -46,9 +53,17 @@ public final class Verifier {
     /**
      * @param exhaustive also walk the whole input space
      * @param baseline also compare with these rules (the impact report), or null
+     * @param walkLimit how long the walk may take before it is reported as stuck (a consequence in a
+     *     Java loop cannot be stopped, but it cannot hang {@code verify} either)
      */
-    public record Options(boolean exhaustive, RuleFolder baseline) {
+    public record Options(boolean exhaustive, RuleFolder baseline, Duration walkLimit) {
+        /** Far above the seconds the walk takes, even from a cold JVM on a busy machine. */
+        public static final Duration DEFAULT_WALK_LIMIT = Duration.ofMinutes(5);
         public static final Options DEFAULT = new Options(false, null);
+
+        public Options(boolean exhaustive, RuleFolder baseline) {
+            this(exhaustive, baseline, DEFAULT_WALK_LIMIT);
+        }
     }
 
     private Verifier() {
@@ -130,21 +145,29 @@ public final class Verifier {
                 }
                 chunk.clear();
             };
-            SituationSpace.Counts counts = SituationSpace.walk(s -> {
-                chunk.add(s);
-                if (chunk.size() == CHUNK) {
-                    flush.run();
-                }
+            SituationSpace.Counts counts = walkWithin(options.walkLimit(), () -> {
+                SituationSpace.Counts walked = SituationSpace.walk(s -> {
+                    chunk.add(s);
+                    if (chunk.size() == CHUNK) {
+                        flush.run();
+                    }
+                });
+                flush.run();
+                return walked;
             });
-            flush.run();
             long millis = (System.nanoTime() - start) / 1_000_000;
-            if (exhaustive != null) {
+            if (counts == null) {
+                String stuck = "the walk over every situation did not finish within " + options.walkLimit().toSeconds()
+                        + " s: a rule's consequence may be stuck in a loop";
+                lines.add("exhaustive: " + stuck);
+                exhaustiveFindings.add("STUCK: " + stuck);
+            } else if (exhaustive != null) {
                 Exhaustive.Report report = exhaustive.report(counts, millis, origins);
                 lines.addAll(report.lines());
                 report.findings().forEach(f -> exhaustiveFindings.add(f.line()));
                 report.deadRules().forEach(d -> exhaustiveFindings.add("DEAD: " + d));
             }
-            if (impact != null) {
+            if (counts != null && impact != null) {
                 Impact.Report report = impact.report(options.baseline().origin());
                 lines.addAll(report.lines());
                 report.groups().forEach(g -> impactGroups.put(g.change(), g.count()));
@@ -165,6 +188,30 @@ public final class Verifier {
                 + failed.size() + " failed");
         return new VerifyReport(failures.isEmpty() ? OK : FAILED, lines, List.of(), metadata, failed, tableProblems,
                 uncovered, exhaustiveFindings, impactGroups);
+    }
+
+    /**
+     * Runs the walk on its own daemon thread and waits at most {@code limit}; null if it did not
+     * finish (its threads are left to a consequence that cannot be stopped, and die with the JVM).
+     */
+    private static SituationSpace.Counts walkWithin(Duration limit, Callable<SituationSpace.Counts> walk) {
+        ExecutorService walker = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "verify-walk");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            return walker.submit(walk).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while walking every situation", e);
+        } finally {
+            walker.shutdownNow();
+        }
     }
 
     private static void count(List<String> failures, int n, String one, String many) {
