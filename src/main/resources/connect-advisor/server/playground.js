@@ -14,7 +14,10 @@
   function situation() {
     const s = {};
     const days = form.elements.daysUntilInterview.value.trim();
-    if (days !== '') s.daysUntilInterview = Number(days);
+    const date = form.elements.interviewDate.value;
+    form.elements.daysUntilInterview.disabled = date !== '';
+    if (date !== '') s.interviewDate = date;
+    else if (days !== '') s.daysUntilInterview = Number(days);
     for (const box of form.querySelectorAll('input[type=checkbox]')) {
       const fallback = DEFAULTS[box.name] === true;
       if (box.checked !== fallback) s[box.name] = box.checked;
@@ -31,8 +34,9 @@
 
   function when(advice) {
     if (advice.actInDays === null) return 'no date to act on';
-    if (advice.actInDays === 0) return 'act now';
-    return 'act in ' + advice.actInDays + (advice.actInDays === 1 ? ' day' : ' days');
+    const on = advice.actOn ? ' (on ' + advice.actOn + ')' : '';
+    if (advice.actInDays === 0) return 'act now' + on;
+    return 'act in ' + advice.actInDays + (advice.actInDays === 1 ? ' day' : ' days') + on;
   }
 
   function el(tag, className, text) {

@@ -106,6 +106,18 @@ class PlaygroundBrowserIT {
     }
 
     @Test
+    void anInterviewDate_takesThePlaceOfTheDayCount_andSaysOnWhichDayToAct() {
+        java.time.LocalDate today = java.time.LocalDate.now();
+        browser.executeScript("const f = document.getElementsByName('interviewDate')[0]; f.value = arguments[0];"
+                + " f.dispatchEvent(new Event('input', {bubbles: true}));", today.plusDays(10).toString());
+        settled();
+
+        assertThat(text("verdict")).isEqualTo("WAIT");
+        assertThat(text("when")).isEqualTo("act in 7 days (on " + today.plusDays(7) + ")");
+        assertThat(browser.findElement(By.name("daysUntilInterview")).isEnabled()).isFalse();
+    }
+
+    @Test
     void aDraftNote_isChecked() {
         type("daysUntilInterview", "2");
         type("interviewerName", "Sarah Lee");
