@@ -1,7 +1,7 @@
 package dev.connectadvisor.cli;
 
+import dev.connectadvisor.json.Fields;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -32,10 +32,6 @@ final class QuickAdvise {
             "--profile-outdated", new String[] {"profileUpToDate", "false"},
             "--application-rejected", new String[] {"applicationRejected", "true"},
             "--hesitant", new String[] {"interviewerSeemedHesitant", "true"});
-    private static final List<String> CONTRACT_ORDER = List.of("daysUntilInterview", "interviewDate", "today",
-            "directInterviewer", "existingRelationship", "hasReferral", "toldNotToConnect", "profileUpToDate",
-            "priorRequest", "applicationRejected", "interviewerSeemedHesitant", "followUpsSent",
-            "interviewerName", "note");
     private static final Pattern NEGATIVE_INTEGER = Pattern.compile("-[0-9]+");
 
     private QuickAdvise() {
@@ -88,7 +84,7 @@ final class QuickAdvise {
             }
         }
         Map<String, String> ordered = new LinkedHashMap<>();
-        for (String field : CONTRACT_ORDER) {
+        for (String field : Fields.NAMES) {
             if (given.containsKey(field)) {
                 ordered.put(field, given.get(field));
             }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,7 +44,7 @@ public final class TimeLimit {
         this.engine = engine;
         this.timeout = timeout;
         this.pool = new ThreadPoolExecutor(WORKERS, WORKERS, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), daemons("connect-advisor-" + POOLS.incrementAndGet() + "-worker-"));
+                new LinkedBlockingQueue<>(), Threads.daemons("connect-advisor-" + POOLS.incrementAndGet() + "-worker-"));
         this.pool.allowCoreThreadTimeOut(true);
     }
 
@@ -68,14 +67,7 @@ public final class TimeLimit {
         try {
             return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            throw Threads.unwrap(e);
         } catch (TimeoutException e) {
             throw giveUp(task, future, watch, "no answer within " + timeout.toMillis() + " ms");
         } catch (InterruptedException e) {
@@ -146,12 +138,4 @@ public final class TimeLimit {
         }
     }
 
-    private static ThreadFactory daemons(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
 }

@@ -2,6 +2,7 @@ package dev.connectadvisor.json;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.connectadvisor.engine.Threads;
 import dev.connectadvisor.Advice;
 import dev.connectadvisor.AdviceException;
 import dev.connectadvisor.ErrorCode;
@@ -125,11 +126,7 @@ public final class JsonlBatch {
     }
 
     private int runOnWorkers(LineReader lines, OutputStream out) throws IOException {
-        ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "jsonl-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService workers = Executors.newFixedThreadPool(threads, Threads.daemons("jsonl-worker-"));
         ArrayDeque<Future<Answered>> inFlight = new ArrayDeque<>();
         int maxInFlight = 4 * threads;
         int exit = OK;
@@ -180,14 +177,7 @@ public final class JsonlBatch {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while answering a batch");
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            throw Threads.unwrap(e);
         }
     }
 

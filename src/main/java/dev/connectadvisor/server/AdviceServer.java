@@ -1,6 +1,7 @@
 package dev.connectadvisor.server;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.connectadvisor.engine.Threads;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -12,7 +13,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -172,13 +172,8 @@ public final class AdviceServer implements AutoCloseable {
 
     private static ThreadPoolExecutor pool(String name, int threads, int queue,
             java.util.concurrent.RejectedExecutionHandler rejected) {
-        AtomicInteger n = new AtomicInteger();
         return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue),
-                r -> {
-                    Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }, rejected);
+                Threads.daemons(name + "-"), rejected);
     }
 
     /** The bound port (useful with port 0). */

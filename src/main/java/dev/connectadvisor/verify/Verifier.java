@@ -9,6 +9,7 @@ import dev.connectadvisor.RuleInfo;
 import dev.connectadvisor.RulesCompilationException;
 import dev.connectadvisor.engine.Engine;
 import dev.connectadvisor.engine.RuleFolder;
+import dev.connectadvisor.engine.Threads;
 import dev.connectadvisor.facts.Parameters;
 import dev.connectadvisor.policy.PolicyTable;
 import dev.connectadvisor.scenario.ScenarioProblem;
@@ -195,17 +196,13 @@ public final class Verifier {
      * finish (its threads are left to a consequence that cannot be stopped, and die with the JVM).
      */
     private static SituationSpace.Counts walkWithin(Duration limit, Callable<SituationSpace.Counts> walk) {
-        ExecutorService walker = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "verify-walk");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService walker = Executors.newSingleThreadExecutor(Threads.daemons("verify-walk-"));
         try {
             return walker.submit(walk).get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return null;
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            throw Threads.unwrap(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while walking every situation", e);

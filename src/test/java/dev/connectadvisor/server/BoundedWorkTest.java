@@ -2,13 +2,10 @@ package dev.connectadvisor.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,7 +84,7 @@ class BoundedWorkTest {
                     extra.getOutputStream().flush();
                     String answer;
                     try {
-                        answer = readUntil(extra.getInputStream(), "\r\n\r\n");
+                        answer = TestClient.readUntil(extra.getInputStream(), "\r\n\r\n");
                     } catch (java.net.SocketException reset) {
                         answer = ""; // closed with unread bytes: a reset
                     }
@@ -113,7 +110,7 @@ class BoundedWorkTest {
             out.write(("POST /v1/advice/batch HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-ndjson\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             chunk(out, "{\"daysUntilInterview\": 10}\n");
-            String first = readUntil(socket.getInputStream(), "\"verdict\"");
+            String first = TestClient.readUntil(socket.getInputStream(), "\"verdict\"");
             assertThat(first).startsWith("HTTP/1.1 200");
 
             // When the service is told to stop
@@ -125,7 +122,7 @@ class BoundedWorkTest {
             chunk(out, "{\"daysUntilInterview\": 2}\n");
             out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String rest = readUntil(socket.getInputStream(), "0\r\n\r\n");
+            String rest = TestClient.readUntil(socket.getInputStream(), "0\r\n\r\n");
             assertThat(first + rest).contains("\"verdict\":\"WAIT\"").contains("\"verdict\":\"CONNECT\"");
             stopping.get(10, TimeUnit.SECONDS);
         } finally {
@@ -149,7 +146,7 @@ class BoundedWorkTest {
             out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
 
-            String response = readUntil(socket.getInputStream(), "0\r\n\r\n");
+            String response = TestClient.readUntil(socket.getInputStream(), "0\r\n\r\n");
 
             assertThat(response).startsWith("HTTP/1.1 200");
             assertThat(count(response, "\"verdict\"")).isEqualTo(3);
@@ -213,27 +210,6 @@ class BoundedWorkTest {
         out.flush();
     }
 
-    /** Reads until {@code marker} has been seen (bounded by the socket timeout and 1 MiB). */
-    private static String readUntil(InputStream in, String marker) throws IOException {
-        ByteArrayOutputStream seen = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        while (seen.size() < (1 << 20)) {
-            int n;
-            try {
-                n = in.read(buffer);
-            } catch (SocketTimeoutException e) {
-                break;
-            }
-            if (n < 0) {
-                break;
-            }
-            seen.write(buffer, 0, n);
-            if (seen.toString(StandardCharsets.UTF_8).contains(marker)) {
-                break;
-            }
-        }
-        return seen.toString(StandardCharsets.UTF_8);
-    }
 
     private static HttpResponse<String> pollUntilOk(TestClient client) {
         HttpResponse<String> response = null;

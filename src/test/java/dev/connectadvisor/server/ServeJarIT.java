@@ -4,13 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +57,7 @@ class ServeJarIT {
                 body.write(("POST /v1/advice/batch HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-ndjson\r\n"
                         + "Transfer-Encoding: chunked\r\n\r\n").getBytes(UTF_8));
                 chunk(body, "{\"daysUntilInterview\": 10}\n");
-                String start = readUntil(socket.getInputStream(), "\"verdict\"");
+                String start = TestClient.readUntil(socket.getInputStream(), "\"verdict\"");
                 assertThat(start).startsWith("HTTP/1.1 200");
 
                 process.destroy(); // SIGTERM
@@ -70,7 +67,7 @@ class ServeJarIT {
                 chunk(body, "{\"daysUntilInterview\": 2}\n");
                 body.write("0\r\n\r\n".getBytes(UTF_8));
                 body.flush();
-                String rest = readUntil(socket.getInputStream(), "0\r\n\r\n");
+                String rest = TestClient.readUntil(socket.getInputStream(), "0\r\n\r\n");
                 assertThat(start + rest).contains("\"verdict\":\"WAIT\"").contains("\"verdict\":\"CONNECT\"");
             }
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exits after the request").isTrue();
@@ -88,24 +85,4 @@ class ServeJarIT {
         out.flush();
     }
 
-    private static String readUntil(InputStream in, String marker) throws java.io.IOException {
-        ByteArrayOutputStream seen = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        while (seen.size() < (1 << 20)) {
-            int n;
-            try {
-                n = in.read(buffer);
-            } catch (SocketTimeoutException e) {
-                break;
-            }
-            if (n < 0) {
-                break;
-            }
-            seen.write(buffer, 0, n);
-            if (seen.toString(UTF_8).contains(marker)) {
-                break;
-            }
-        }
-        return seen.toString(UTF_8);
-    }
 }

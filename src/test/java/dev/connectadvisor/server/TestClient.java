@@ -3,7 +3,10 @@ package dev.connectadvisor.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connectadvisor.json.SituationJson;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,5 +66,27 @@ final class TestClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reads until {@code marker} has been seen (bounded by the socket timeout and 1 MiB). */
+    static String readUntil(InputStream in, String marker) throws IOException {
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        while (seen.size() < (1 << 20)) {
+            int n;
+            try {
+                n = in.read(buffer);
+            } catch (SocketTimeoutException e) {
+                break;
+            }
+            if (n < 0) {
+                break;
+            }
+            seen.write(buffer, 0, n);
+            if (seen.toString(StandardCharsets.UTF_8).contains(marker)) {
+                break;
+            }
+        }
+        return seen.toString(StandardCharsets.UTF_8);
     }
 }
