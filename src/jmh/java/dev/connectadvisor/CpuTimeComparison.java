@@ -1,8 +1,8 @@
 package dev.connectadvisor;
 
 import dev.connectadvisor.bench.Workload;
-import dev.connectadvisor.json.AdviceJson;
-import dev.connectadvisor.json.SituationJson;
+import dev.connectadvisor.internal.json.AdviceJson;
+import dev.connectadvisor.internal.json.SituationJson;
 import dev.connectadvisor.reference.ReferencePolicy;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;

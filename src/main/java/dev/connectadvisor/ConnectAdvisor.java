@@ -1,16 +1,12 @@
 package dev.connectadvisor;
 
-import dev.connectadvisor.engine.AdviceCache;
-import dev.connectadvisor.engine.Engine;
-import dev.connectadvisor.engine.RuleFolder;
-import dev.connectadvisor.engine.TimeLimit;
-import dev.connectadvisor.policy.Explainer;
+import dev.connectadvisor.internal.engine.Advisor;
+import dev.connectadvisor.internal.engine.Engine;
+import dev.connectadvisor.internal.engine.RuleFolder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The one entry point: build an advisor once, then call {@link #advise(Situation)} from any
@@ -38,37 +34,22 @@ public final class ConnectAdvisor {
      * ({@code java -Dconnectadvisor.cache=false -jar connect-advisor.jar serve}); {@link #withCache}
      * still decides for one advisor.
      */
-    public static final String CACHE_PROPERTY = "connectadvisor.cache";
+    public static final String CACHE_PROPERTY = Advisor.CACHE_PROPERTY;
 
-    private final Engine engine;
-    private final Clock clock;
-    /** Null when the cache is off. */
-    private final AdviceCache cache;
-    /** Null without a time limit. */
-    private final TimeLimit timeLimit;
+    private final Advisor core;
 
-    private ConnectAdvisor(Engine engine, Clock clock, AdviceCache cache, TimeLimit timeLimit) {
-        this.engine = engine;
-        this.clock = clock;
-        this.cache = cache;
-        this.timeLimit = timeLimit;
+    private ConnectAdvisor(Advisor core) {
+        this.core = core;
     }
 
-    /** An advisor on an engine built another way, with the cache on (internal: tests build engines with KieBase options). */
+    /** An advisor on an engine built another way (tests build engines with KieBase options). */
     static ConnectAdvisor of(Engine engine) {
-        boolean caching = !"false".equals(System.getProperty(CACHE_PROPERTY));
-        return new ConnectAdvisor(engine, Clock.systemDefaultZone(), caching ? newCache(engine, null) : null, null);
+        return new ConnectAdvisor(Advisor.of(engine));
     }
 
-    /** A cache whose misses run the rules, within the time limit if there is one. */
-    private static AdviceCache newCache(Engine engine, TimeLimit timeLimit) {
-        return timeLimit == null ? new AdviceCache(engine, AdviceCache.DEFAULT_MAX_ENTRIES)
-                : new AdviceCache(timeLimit::evaluate, AdviceCache.DEFAULT_MAX_ENTRIES);
-    }
-
-    /** The engine behind this advisor (internal: tests look at its sessions; the benchmarks use its KieBase). */
+    /** The engine behind this advisor (tests look at its sessions; the benchmarks use its KieBase). */
     Engine engine() {
-        return engine;
+        return core.engine();
     }
 
     /**
@@ -78,45 +59,53 @@ public final class ConnectAdvisor {
      * @throws IllegalStateException if the jar's precompiled rules cannot be loaded (a broken build)
      */
     public static ConnectAdvisor fromClasspath() {
-        return of(Engine.builtIn());
+        return new ConnectAdvisor(Advisor.of(Engine.builtIn()));
     }
 
     /**
      * An advisor on the rules in a folder, compiled now: for rule authors who want to see an edit
      * at once.
      *
+     * @param rulesDir a folder laid out as the project's {@code rules/}
+     * @return an advisor on the folder's rules
      * @throws RulesCompilationException with every problem, each with file, line and column
      * @throws java.io.UncheckedIOException if the folder cannot be read
      */
     public static ConnectAdvisor fromDirectory(Path rulesDir) {
-        return of(Engine.compile(RuleFolder.read(rulesDir)));
-    }
-
-    /** An advisor on an engine compiled before (for the rule authors' tools, which also trace it). */
-    public static ConnectAdvisor on(Engine engine) {
-        return of(Objects.requireNonNull(engine, "engine"));
-    }
-
-    /** This advisor, with "today" taken from another clock (for an {@code interviewDate} without {@code today}). */
-    public ConnectAdvisor withClock(Clock clock) {
-        return new ConnectAdvisor(engine, Objects.requireNonNull(clock, "clock"), cache, timeLimit);
+        return new ConnectAdvisor(Advisor.of(Engine.compile(RuleFolder.read(rulesDir))));
     }
 
     /**
-     * This advisor with the advice cache on (the default; {@value AdviceCache#DEFAULT_MAX_ENTRIES}
-     * situations at most) or off. Off, every call runs the rules: for measuring, or when every
-     * situation is new. The returned advisor shares the rules, and the cache when both have it on.
+     * This advisor, with "today" taken from another clock (for an {@code interviewDate} without
+     * {@code today}).
+     *
+     * @param clock the clock whose date is today
+     * @return an advisor sharing these rules and this cache
      */
-    public ConnectAdvisor withCache(boolean enabled) {
-        if (enabled == (cache != null)) {
-            return this;
-        }
-        return new ConnectAdvisor(engine, clock, enabled ? newCache(engine, timeLimit) : null, timeLimit);
+    public ConnectAdvisor withClock(Clock clock) {
+        return new ConnectAdvisor(core.withClock(clock));
     }
 
-    /** True when this advisor caches advice. */
+    /**
+     * This advisor with the advice cache on (the default; 10,000 situations at most) or off. Off,
+     * every call runs the rules: for measuring, or when every situation is new. The returned
+     * advisor shares the rules, and the cache when both have it on.
+     *
+     * @param enabled true for a cache
+     * @return this advisor, or one sharing its rules
+     */
+    public ConnectAdvisor withCache(boolean enabled) {
+        Advisor changed = core.withCache(enabled);
+        return changed == core ? this : new ConnectAdvisor(changed);
+    }
+
+    /**
+     * True when this advisor caches advice.
+     *
+     * @return whether the cache is on
+     */
     public boolean caching() {
-        return cache != null;
+        return core.caching();
     }
 
     /**
@@ -135,57 +124,61 @@ public final class ConnectAdvisor {
      * plain {@link #advise} of an advisor without a timeout runs on the caller's thread, with no
      * hand-off.
      *
+     * @param timeout the bound on one call
+     * @return an advisor sharing these rules
      * @throws IllegalArgumentException if the timeout is not positive
      */
     public ConnectAdvisor withTimeout(Duration timeout) {
-        TimeLimit limit = new TimeLimit(engine, Objects.requireNonNull(timeout, "timeout"));
-        return new ConnectAdvisor(engine, clock, cache == null ? null : newCache(engine, limit), limit);
+        return new ConnectAdvisor(core.withTimeout(timeout));
     }
 
     /**
      * The advice for one situation.
      *
+     * @param situation what to advise on
+     * @return the advice, immutable
      * @throws InvalidSituationException if the interview date, taken against today's date, is out
      *     of range or contradicts the other fields
      * @throws AdviceException if the rules give no single verdict, loop or fail (a defect in the
      *     rules), or, with {@link #withTimeout}, give no answer in time
      */
     public Advice advise(Situation situation) {
-        Objects.requireNonNull(situation, "situation");
-        Situation resolved = situation.interviewDate() == null ? situation : situation.resolve(LocalDate.now(clock));
-        if (cache != null) {
-            return cache.advise(resolved);
-        }
-        return timeLimit == null ? engine.evaluate(resolved) : timeLimit.evaluate(resolved);
+        return core.advise(situation);
     }
 
     /**
-     * The advice for one situation, with why: which condition of each policy row above the
-     * deciding one did not hold, and which conditions of the deciding row did.
+     * The advice for one situation, with why: which condition cell of each policy row above the
+     * deciding one did not hold, and which cells of the deciding row did, read from the decision
+     * table itself.
      *
      * <pre>{@code
      * advisor.explain(situation).lines().forEach(System.out::println);
      * }</pre>
      *
+     * @param situation what to advise on
+     * @return the advice and why
      * @throws InvalidSituationException as {@link #advise(Situation)} does
      * @throws AdviceException as {@link #advise(Situation)} does
      */
     public Explanation explain(Situation situation) {
-        Objects.requireNonNull(situation, "situation");
-        Situation resolved = situation.resolve(LocalDate.now(clock));
-        if (timeLimit != null) {
-            timeLimit.evaluate(resolved); // within the bound first: the traced run below then ends as surely
-        }
-        return Explainer.explain(engine, resolved);
+        return core.explain(situation);
     }
 
-    /** A short hash of the rule sources, carried by every advice. */
+    /**
+     * A short hash of the rule sources, carried by every advice.
+     *
+     * @return the version of the loaded rules
+     */
     public String rulesVersion() {
-        return engine.version();
+        return core.rulesVersion();
     }
 
-    /** Every rule with its guide items and policy row, sorted by name. */
+    /**
+     * Every rule with its guide items and policy row, sorted by name.
+     *
+     * @return the loaded rules
+     */
     public List<RuleInfo> rules() {
-        return engine.rules();
+        return core.rules();
     }
 }

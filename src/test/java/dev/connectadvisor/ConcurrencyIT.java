@@ -2,8 +2,8 @@ package dev.connectadvisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.connectadvisor.engine.Engine;
-import dev.connectadvisor.engine.RuleFolder;
+import dev.connectadvisor.internal.engine.Engine;
+import dev.connectadvisor.internal.engine.RuleFolder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

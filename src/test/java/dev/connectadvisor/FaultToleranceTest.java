@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.connectadvisor.cli.Main;
-import dev.connectadvisor.engine.Engine;
-import dev.connectadvisor.engine.RuleFolder;
-import dev.connectadvisor.verify.Verifier;
-import dev.connectadvisor.verify.VerifyReport;
+import dev.connectadvisor.internal.cli.ExitCode;
+import dev.connectadvisor.internal.cli.Main;
+import dev.connectadvisor.internal.engine.Engine;
+import dev.connectadvisor.internal.engine.RuleFolder;
+import dev.connectadvisor.internal.verify.Verifier;
+import dev.connectadvisor.internal.verify.VerifyReport;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -114,7 +115,7 @@ class FaultToleranceTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
-        assertThat(exit).isEqualTo(Main.INTERNAL_ERROR);
+        assertThat(exit).isEqualTo(ExitCode.INTERNAL_ERROR.code());
         assertThat(lines).hasSize(3);
         assertThat(lines[0]).startsWith("{\"verdict\":\"CONNECT\"");
         assertThat(lines[1]).startsWith("{\"error\":{\"code\":\"INTERNAL_ERROR\"").contains("Fault: a consequence that never returns")
@@ -135,7 +136,7 @@ class FaultToleranceTest {
         VerifyReport report = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Verifier.verify(
                 RuleFolder.read(rules), new Verifier.Options(true, null, Duration.ofSeconds(3))));
 
-        assertThat(report.exitCode()).isEqualTo(Verifier.FAILED);
+        assertThat(report.outcome()).isEqualTo(VerifyReport.Outcome.FAILED);
         assertThat(report.exhaustiveFindings()).anySatisfy(f -> assertThat(f).startsWith("STUCK:").contains("3 s"));
         assertThat(FaultSwitch.spinning()).as("the stuck consequence was reached").isPositive();
     }

@@ -2,7 +2,7 @@ package dev.connectadvisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.connectadvisor.json.AdviceJson;
+import dev.connectadvisor.internal.json.AdviceJson;
 import dev.connectadvisor.reference.ReferencePolicy;
 import java.time.LocalDate;
 import java.util.Map;

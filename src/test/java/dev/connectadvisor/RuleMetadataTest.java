@@ -2,9 +2,9 @@ package dev.connectadvisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.connectadvisor.engine.RuleFolder;
-import dev.connectadvisor.scenario.ScenarioResult;
-import dev.connectadvisor.scenario.ScenarioRun;
+import dev.connectadvisor.internal.engine.RuleFolder;
+import dev.connectadvisor.internal.scenario.ScenarioResult;
+import dev.connectadvisor.internal.scenario.ScenarioRun;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -27,7 +27,7 @@ class RuleMetadataTest {
     private static final List<RuleInfo> RULES = ADVISOR.rules();
     private static final Map<String, RuleInfo> BY_NAME =
             RULES.stream().collect(Collectors.toMap(RuleInfo::name, Function.identity()));
-    private static final ScenarioRun SCENARIOS = ScenarioRun.of(RuleFolder.builtIn(), ADVISOR);
+    private static final ScenarioRun SCENARIOS = ScenarioRun.of(RuleFolder.builtIn(), ADVISOR::advise);
 
     /** The rows of DECISION-POLICY.md, "Priority". */
     private static final List<String> POLICY_ROWS = Stream.concat(

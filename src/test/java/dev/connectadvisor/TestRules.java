@@ -1,6 +1,6 @@
 package dev.connectadvisor;
 
-import dev.connectadvisor.engine.RuleFolder;
+import dev.connectadvisor.internal.engine.RuleFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.connectadvisor.bench;
 
-import dev.connectadvisor.engine.Engine;
-import dev.connectadvisor.engine.RuleFolder;
+import dev.connectadvisor.internal.engine.Engine;
+import dev.connectadvisor.internal.engine.RuleFolder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,105 @@
+package dev.connectadvisor.internal.engine;
+
+import dev.connectadvisor.Advice;
+import dev.connectadvisor.Explanation;
+import dev.connectadvisor.RuleInfo;
+import dev.connectadvisor.Situation;
+import dev.connectadvisor.internal.policy.Explainer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@link dev.connectadvisor.ConnectAdvisor} does, for the project's own tools (the CLI, the
+ * service, verify), which build it on rules compiled another way: one engine (one loaded rule
+ * base), the clock that dates an {@code interviewDate}, and the optional advice cache and time
+ * limit. Immutable; the {@code with...} methods share the engine.
+ */
+public final class Advisor {
+    /** The system property that turns the advice cache off by default when set to {@code false}. */
+    public static final String CACHE_PROPERTY = "connectadvisor.cache";
+
+    private final Engine engine;
+    private final Clock clock;
+    /** Null when the cache is off. */
+    private final AdviceCache cache;
+    /** Null without a time limit. */
+    private final TimeLimit timeLimit;
+
+    private Advisor(Engine engine, Clock clock, AdviceCache cache, TimeLimit timeLimit) {
+        this.engine = engine;
+        this.clock = clock;
+        this.cache = cache;
+        this.timeLimit = timeLimit;
+    }
+
+    /** An advisor on an engine, with the cache on unless {@value #CACHE_PROPERTY} is {@code false}. */
+    public static Advisor of(Engine engine) {
+        Objects.requireNonNull(engine, "engine");
+        boolean caching = !"false".equals(System.getProperty(CACHE_PROPERTY));
+        return new Advisor(engine, Clock.systemDefaultZone(), caching ? newCache(engine, null) : null, null);
+    }
+
+    private static AdviceCache newCache(Engine engine, TimeLimit timeLimit) {
+        return timeLimit == null ? new AdviceCache(engine, AdviceCache.DEFAULT_MAX_ENTRIES)
+                : new AdviceCache(timeLimit::evaluate, AdviceCache.DEFAULT_MAX_ENTRIES);
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public Advisor withClock(Clock clock) {
+        return new Advisor(engine, Objects.requireNonNull(clock, "clock"), cache, timeLimit);
+    }
+
+    public Advisor withCache(boolean enabled) {
+        if (enabled == (cache != null)) {
+            return this;
+        }
+        return new Advisor(engine, clock, enabled ? newCache(engine, timeLimit) : null, timeLimit);
+    }
+
+    public boolean caching() {
+        return cache != null;
+    }
+
+    /** @throws IllegalArgumentException if the timeout is not positive */
+    public Advisor withTimeout(Duration timeout) {
+        TimeLimit limit = new TimeLimit(engine, Objects.requireNonNull(timeout, "timeout"));
+        return new Advisor(engine, clock, cache == null ? null : newCache(engine, limit), limit);
+    }
+
+    /** Today's date by this advisor's clock: the day an {@code interviewDate} without {@code today} is taken against. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public Advice advise(Situation situation) {
+        Objects.requireNonNull(situation, "situation");
+        Situation resolved = situation.interviewDate() == null ? situation : situation.resolve(today());
+        if (cache != null) {
+            return cache.advise(resolved);
+        }
+        return timeLimit == null ? engine.evaluate(resolved) : timeLimit.evaluate(resolved);
+    }
+
+    public Explanation explain(Situation situation) {
+        Objects.requireNonNull(situation, "situation");
+        Situation resolved = situation.resolve(today());
+        if (timeLimit != null) {
+            timeLimit.evaluate(resolved); // within the bound first: the traced run below then ends as surely
+        }
+        return Explainer.explain(engine, resolved);
+    }
+
+    public String rulesVersion() {
+        return engine.version();
+    }
+
+    public List<RuleInfo> rules() {
+        return engine.rules();
+    }
+}

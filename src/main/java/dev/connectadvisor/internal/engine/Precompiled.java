@@ -1,0 +1,63 @@
+package dev.connectadvisor.internal.engine;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
+
+/**
+ * The built-in rules as compiled at build time: kie-maven-plugin turns {@code rules/} into
+ * executable-model classes and lists them in {@link #MODEL_LIST}. Loading them needs no DRL
+ * parser, no compiler and no {@code kmodule.xml} (so no xstream): the classes are instantiated
+ * and handed to {@link KieBaseBuilder}.
+ */
+final class Precompiled {
+    /** Written by kie-maven-plugin for this project's groupId and artifactId. */
+    static final String MODEL_LIST = "META-INF/kie/dev.connectadvisor/connect-advisor/drools-model";
+
+    private Precompiled() {
+    }
+
+    /** True when the jar (or target/classes) carries the precompiled model. */
+    static boolean available() {
+        return Precompiled.class.getClassLoader().getResource(MODEL_LIST) != null;
+    }
+
+    /**
+     * @throws IllegalStateException if the model list is missing or names a class that cannot be
+     *     loaded (a broken build)
+     */
+    static KieBase load() {
+        ClassLoader loader = Precompiled.class.getClassLoader();
+        List<Model> models = new ArrayList<>();
+        try (InputStream in = loader.getResourceAsStream(MODEL_LIST)) {
+            if (in == null) {
+                throw new IllegalStateException("the precompiled rules are missing from the classpath: " + MODEL_LIST);
+            }
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = lines.readLine()) != null; ) {
+                String name = line.strip();
+                // the first line is "Drools-Model-Version:10.2.0"; the others name one model class each
+                if (name.isEmpty() || name.contains(":")) {
+                    continue;
+                }
+                models.add((Model) Class.forName(name, true, loader).getDeclaredConstructor().newInstance());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot load the precompiled rules: " + e, e);
+        }
+        if (models.isEmpty()) {
+            throw new IllegalStateException("the precompiled rule list names no model: " + MODEL_LIST);
+        }
+        return KieBaseBuilder.createKieBaseFromModel(models);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.connectadvisor.internal.engine;
+
+import dev.connectadvisor.RuleInfo;
+import dev.connectadvisor.RuleProblem;
+import dev.connectadvisor.RulesCompilationException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.List;
+import java.util.UUID;
+import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.conf.KieBaseOption;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Compiles a {@link RuleFolder} into a KieBase at run time, without kmodule.xml (so without
+ * xstream). Each build gets a fresh ReleaseId and is removed from the global KieRepository
+ * afterwards, so builds neither share packages nor pile up in memory.
+ */
+public final class RuleCompiler {
+    private static final String RESOURCES = "src/main/resources/";
+
+    private RuleCompiler() {
+    }
+
+    /**
+     * @throws RulesCompilationException with every problem, located, if the rules do not compile
+     */
+    public static KieBase compile(RuleFolder folder) {
+        return compile(folder, List.of());
+    }
+
+    /**
+     * As {@link #compile(RuleFolder)}, with KieBase options, e.g. {@code
+     * ConstraintJittingThresholdOption.get(0)} to JIT-compile every constraint from its first
+     * evaluation (the concurrency tests run both ways).
+     *
+     * @throws RulesCompilationException with every problem, located, if the rules do not compile
+     */
+    public static KieBase compile(RuleFolder folder, List<? extends KieBaseOption> options) {
+        KieServices services = KieServices.Factory.get();
+        KieFileSystem files = services.newKieFileSystem();
+        ReleaseId releaseId = services.newReleaseId("dev.connectadvisor.rules", "rules-" + UUID.randomUUID(), "1.0.0");
+        files.generateAndWritePomXML(releaseId);
+        List<RuleProblem> problems = new ArrayList<>();
+        Map<String, DecisionTable> tables = new HashMap<>();
+        for (RuleFolder.Source source : folder.rules()) {
+            if (DecisionTable.isTable(source.name())) {
+                try {
+                    tables.put(source.name(), DecisionTable.read(source));
+                } catch (DecisionTable.TableException unreadable) {
+                    // Drools would throw on this file: report it, and build the rest for their problems.
+                    problems.add(unreadable.problem());
+                    continue;
+                }
+            }
+            files.write(RESOURCES + source.name(), source.content());
+        }
+        KieBuilder builder = services.newKieBuilder(files).buildAll();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        Set<String> filesWithErrors = new HashSet<>();
+        for (Message error : errors) {
+            RuleProblem problem = problem(error, tables);
+            if (!(problem.message().contains("Parser returned a null Package") && filesWithErrors.contains(problem.file()))) {
+                problems.add(problem);
+            }
+            filesWithErrors.add(problem.file());
+        }
+        if (!problems.isEmpty()) {
+            throw new RulesCompilationException(problems);
+        }
+        try {
+            KieContainer container = services.newKieContainer(releaseId);
+            if (options.isEmpty()) {
+                return container.getKieBase();
+            }
+            KieBaseConfiguration configuration = services.newKieBaseConfiguration();
+            options.forEach(configuration::setOption);
+            return container.newKieBase(configuration);
+        } finally {
+            services.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    /** The decision tables of a folder, readable ones only, by file name. */
+    public static Map<String, DecisionTable> tables(RuleFolder folder) {
+        Map<String, DecisionTable> tables = new LinkedHashMap<>();
+        for (RuleFolder.Source source : folder.rules()) {
+            if (DecisionTable.isTable(source.name())) {
+                try {
+                    tables.put(source.name(), DecisionTable.read(source));
+                } catch (DecisionTable.TableException unreadable) {
+                    // left out: compile() reports it
+                }
+            }
+        }
+        return tables;
+    }
+
+    private static RuleProblem problem(Message message, Map<String, DecisionTable> tables) {
+        String path = message.getPath() == null ? "(rules)" : message.getPath();
+        if (path.startsWith(RESOURCES)) {
+            path = path.substring(RESOURCES.length());
+        }
+        String text = clean(message.getText());
+        DecisionTable table = tables.get(path);
+        if (table != null) {
+            return table.locate(Math.max(0, message.getLine()), text);
+        }
+        return new RuleProblem(path, Math.max(0, message.getLine()), Math.max(0, message.getColumn()), text);
+    }
+
+    /** The message on one line: without Drools' caret lines, which point into text the author does not see. */
+    private static String clean(String text) {
+        return text.lines().filter(line -> !line.isBlank() && !line.strip().equals("^"))
+                .map(String::strip).collect(Collectors.joining(" ")).replaceAll(":$", "");
+    }
+
+    /** Every rule of the base with its {@code @item} and {@code @row} metadata, sorted by name. */
+    public static List<RuleInfo> describe(KieBase base) {
+        List<RuleInfo> rules = new ArrayList<>();
+        for (KiePackage pkg : base.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                Object items = rule.getMetaData().get("item");
+                Object row = rule.getMetaData().get("row");
+                rules.add(new RuleInfo(rule.getName(),
+                        items == null ? List.of() : Arrays.asList(items.toString().trim().split("[\\s,]+")),
+                        row == null ? null : row.toString()));
+            }
+        }
+        rules.sort(Comparator.comparing(RuleInfo::name));
+        return rules;
+    }
+}

@@ -1,0 +1,178 @@
+package dev.connectadvisor.internal.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.connectadvisor.Advice;
+import dev.connectadvisor.Entry;
+import dev.connectadvisor.Explanation;
+import dev.connectadvisor.InvalidSituationException;
+import dev.connectadvisor.NoteFinding;
+import dev.connectadvisor.Situation;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Writes Advice and Error objects as compact one-line JSON with the contract's field order, so
+ * that the CLI's output and the HTTP answers compare byte for byte.
+ */
+public final class AdviceJson {
+    private AdviceJson() {
+    }
+
+    /** One Advice as a JSON line (no newline). {@code actOn} is written when the situation gave an interview date. */
+    public static String toJson(Advice advice, Situation situation) {
+        return write(g -> writeAdvice(g, advice, situation));
+    }
+
+    /**
+     * The Advice with one extra last field, {@code explanation} (only for {@code --explain}):
+     * {@code {"decidingRow":"B6","decidingRule":"...","held":[...],"rowsAbove":[{"row":"B1","title":"...","notHeld":[...]}],"policyRow":"B6"}}.
+     */
+    public static String toJson(Explanation explanation, Situation situation) {
+        String advice = toJson(explanation.advice(), situation);
+        String extra = write(g -> writeExplanation(g, explanation));
+        return advice.substring(0, advice.length() - 1) + ",\"explanation\":" + extra + "}";
+    }
+
+    private static void writeExplanation(JsonGenerator g, Explanation e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("decidingRow", e.deciding().row());
+        g.writeStringField("decidingRule", e.decidingRule());
+        strings(g, "held", e.deciding().held());
+        g.writeArrayFieldStart("rowsAbove");
+        for (Explanation.RowCheck check : e.rowsAbove()) {
+            g.writeStartObject();
+            g.writeStringField("row", check.row());
+            g.writeStringField("title", check.title());
+            strings(g, "notHeld", check.notHeld());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("policyRow", e.policyRow());
+        g.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    /** One Error object as a JSON line (no newline); {@code line} is null outside JSONL. */
+    public static String toJson(InvalidSituationException error, Integer line) {
+        return write(g -> writeError(g, error.code().name(), error.field(), error.getMessage(), line));
+    }
+
+    /** One Advice as a JSON line (no newline), written to {@code out} as UTF-8: for batches that write bytes. */
+    public static void write(Advice advice, Situation situation, OutputStream out) {
+        write(out, g -> writeAdvice(g, advice, situation));
+    }
+
+    /** One Error object as a JSON line (no newline), written to {@code out} as UTF-8. */
+    public static void write(InvalidSituationException error, Integer line, OutputStream out) {
+        write(out, g -> writeError(g, error.code().name(), error.field(), error.getMessage(), line));
+    }
+
+    /**
+     * An Error object for a failure of the service or the rules rather than of the input, e.g.
+     * {@code OVERLOADED}; field null; {@code line} null outside JSONL.
+     */
+    public static String serviceError(ServiceError code, String message, Integer line) {
+        return write(g -> writeError(g, code.name(), null, message, line));
+    }
+
+    /** The same, written to {@code out} as UTF-8 (no newline). */
+    public static void writeServiceError(ServiceError code, String message, Integer line, OutputStream out) {
+        write(out, g -> writeError(g, code.name(), null, message, line));
+    }
+
+    private interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static String write(Body body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        write(out, body);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void write(OutputStream out, Body body) {
+        try (JsonGenerator g = Json.generator(out)) {
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeAdvice(JsonGenerator g, Advice a, Situation situation) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("verdict", a.verdict().name());
+        if (a.actInDays() == null) {
+            g.writeNullField("actInDays");
+        } else {
+            g.writeNumberField("actInDays", a.actInDays());
+        }
+        if (situation.interviewDate() != null) {
+            if (a.actOn() == null) {
+                g.writeNullField("actOn");
+            } else {
+                g.writeStringField("actOn", a.actOn().toString());
+            }
+        }
+        g.writeStringField("phase", a.phase().name());
+        g.writeStringField("summary", a.summary());
+        entries(g, "reasons", a.reasons());
+        entries(g, "steps", a.steps());
+        entries(g, "benefits", a.benefits());
+        entries(g, "risks", a.risks());
+        entries(g, "alternatives", a.alternatives());
+        g.writeArrayFieldStart("noteFindings");
+        for (NoteFinding f : a.noteFindings()) {
+            g.writeStartObject();
+            g.writeStringField("code", f.code().name());
+            g.writeStringField("item", f.item());
+            g.writeStringField("rule", f.rule());
+            g.writeStringField("text", f.text());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("firedRules");
+        for (String rule : a.firedRules()) {
+            g.writeString(rule);
+        }
+        g.writeEndArray();
+        g.writeStringField("rulesVersion", a.rulesVersion());
+        g.writeEndObject();
+    }
+
+    private static void entries(JsonGenerator g, String name, List<Entry> entries) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (Entry e : entries) {
+            g.writeStartObject();
+            g.writeStringField("item", e.item());
+            g.writeStringField("rule", e.rule());
+            g.writeStringField("text", e.text());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeError(JsonGenerator g, String code, String field, String message, Integer line)
+            throws IOException {
+        g.writeStartObject();
+        g.writeObjectFieldStart("error");
+        g.writeStringField("code", code);
+        g.writeStringField("field", field);
+        g.writeStringField("message", message);
+        if (line != null) {
+            g.writeNumberField("line", line);
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+}

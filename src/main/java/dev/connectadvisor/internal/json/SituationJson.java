@@ -1,0 +1,143 @@
+package dev.connectadvisor.internal.json;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.connectadvisor.ErrorCode;
+import dev.connectadvisor.InvalidSituationException;
+import dev.connectadvisor.Situation;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a Situation from JSON, strictly (CONTRACT.md): an object of known fields with values of
+ * exactly the right type, no nulls, no duplicate keys, nothing after the object.
+ */
+public final class SituationJson {
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:field|Object property) '(.*?)'");
+
+    private SituationJson() {
+    }
+
+    /**
+     * @throws InvalidSituationException with the contract's code and field for any bad input
+     */
+    public static Situation read(byte[] json) {
+        JsonNode root;
+        try {
+            root = Json.readTree(utf8(json));
+        } catch (StreamConstraintsException e) {
+            throw malformed(null, "the JSON exceeds a limit (" + firstLine(e.getOriginalMessage()) + ")");
+        } catch (JsonParseException e) {
+            Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+            if (duplicate.find()) {
+                throw malformed(duplicate.group(1), "the key " + duplicate.group(1) + " appears twice; give each field once");
+            }
+            throw malformed(null, "not valid JSON: " + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw malformed(null, "not valid JSON: " + firstLine(e.getMessage()));
+        }
+        if (root == null || root.isMissingNode()) {
+            throw malformed(null, "no JSON given; expected one object with the situation's fields");
+        }
+        if (!root.isObject()) {
+            throw malformed(null, "expected a JSON object with the situation's fields, got " + kind(root));
+        }
+        return read(root);
+    }
+
+    /**
+     * The bytes as UTF-8 text, strictly (JSON between systems is UTF-8, RFC 8259; we never guess):
+     * Jackson alone would detect and accept UTF-16 and UTF-32, and let overlong forms, encoded
+     * surrogates and code points above U+10FFFF through. UTF-16/32 byte order marks are not UTF-8;
+     * a NUL byte decodes, and the parser then rejects it. A leading UTF-8 BOM is dropped.
+     */
+    private static String utf8(byte[] json) {
+        ByteBuffer bytes = ByteBuffer.wrap(json);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes).toString();
+        } catch (CharacterCodingException e) {
+            throw malformed(null, "the input is not UTF-8 text (byte " + (bytes.position() + 1)
+                    + " starts no valid UTF-8 sequence); send JSON encoded in UTF-8");
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static Situation read(JsonNode object) {
+        Situation.Builder builder = Situation.builder();
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            if (!Fields.NAMES.contains(name)) {
+                throw new InvalidSituationException(ErrorCode.UNKNOWN_FIELD, name,
+                        "unknown field " + name + "; allowed: " + String.join(", ", Fields.NAMES));
+            }
+            if (value.isNull()) {
+                throw Fields.invalid(name, name + " is null; leave the field out to take its default");
+            }
+            Fields.set(builder, name, text(name, value));
+        }
+        return builder.build();
+    }
+
+    /** The value as the text form {@link Fields} converts, after checking the JSON type. */
+    private static String text(String field, JsonNode value) {
+        switch (field) {
+            case "daysUntilInterview", "followUpsSent" -> {
+                if (!value.isIntegralNumber()) {
+                    throw Fields.invalid(field, field + " must be an integer, got " + kind(value));
+                }
+                return value.asText();
+            }
+            case "directInterviewer", "existingRelationship", "hasReferral", "toldNotToConnect",
+                    "profileUpToDate", "applicationRejected", "interviewerSeemedHesitant" -> {
+                if (!value.isBoolean()) {
+                    throw Fields.invalid(field, field + " must be true or false, got " + kind(value));
+                }
+                return value.asText();
+            }
+            default -> {
+                if (!value.isTextual()) {
+                    throw Fields.invalid(field, field + " must be a string, got " + kind(value));
+                }
+                return value.textValue();
+            }
+        }
+    }
+
+    private static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case STRING -> "a string";
+            case BOOLEAN -> "a boolean";
+            case NUMBER -> node.isIntegralNumber() ? "an integer" : "a number with a fraction";
+            case NULL -> "null";
+            default -> "a " + node.getNodeType().name().toLowerCase();
+        };
+    }
+
+    private static InvalidSituationException malformed(String field, String message) {
+        return new InvalidSituationException(ErrorCode.MALFORMED_JSON, field, message);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable input";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,282 @@
+package dev.connectadvisor.internal.verify;
+
+import dev.connectadvisor.Advice;
+import dev.connectadvisor.Entry;
+import dev.connectadvisor.GuideItem;
+import dev.connectadvisor.NoteFinding;
+import dev.connectadvisor.RuleInfo;
+import dev.connectadvisor.RulesCompilationException;
+import dev.connectadvisor.internal.engine.Advisor;
+import dev.connectadvisor.internal.engine.Engine;
+import dev.connectadvisor.internal.engine.RuleFolder;
+import dev.connectadvisor.internal.engine.Threads;
+import dev.connectadvisor.facts.Parameters;
+import dev.connectadvisor.internal.policy.PolicyTable;
+import dev.connectadvisor.internal.scenario.ScenarioProblem;
+import dev.connectadvisor.internal.scenario.ScenarioResult;
+import dev.connectadvisor.internal.scenario.ScenarioRun;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The rule authors' check of a rules folder, before anything ships: it compiles the rules, checks
+ * their metadata, runs every scenario table, reports rule coverage, and on request walks the
+ * whole input space ({@code exhaustive}) and compares with a baseline folder (impact).
+ *
+ * <pre>{@code
+ * VerifyReport report = Verifier.verify(RuleFolder.read(Path.of("rules")), Verifier.Options.DEFAULT);
+ * report.lines().forEach(System.out::println);
+ * report.outcome();   // PASSED, FAILED or RULES_BROKEN
+ * }</pre>
+ */
+public final class Verifier {
+    /** The bound on one scenario row. */
+    private static final Duration SCENARIO_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Situations evaluated in parallel at a time. */
+    private static final int CHUNK = 4096;
+
+    /**
+     * @param exhaustive also walk the whole input space
+     * @param baseline also compare with these rules (the impact report), or null
+     * @param walkLimit how long the walk may take before it is reported as stuck (a consequence in a
+     *     Java loop cannot be stopped, but it cannot hang {@code verify} either)
+     */
+    public record Options(boolean exhaustive, RuleFolder baseline, Duration walkLimit) {
+        /** Far above the seconds the walk takes, even from a cold JVM on a busy machine. */
+        public static final Duration DEFAULT_WALK_LIMIT = Duration.ofMinutes(5);
+        public static final Options DEFAULT = new Options(false, null);
+
+        public Options(boolean exhaustive, RuleFolder baseline) {
+            this(exhaustive, baseline, DEFAULT_WALK_LIMIT);
+        }
+    }
+
+    private Verifier() {
+    }
+
+    /** Verifies a rules folder; never throws for a problem in the rules or the scenario tables. */
+    public static VerifyReport verify(RuleFolder folder, Options options) {
+        Engine engine;
+        try {
+            engine = Engine.compile(folder);
+        } catch (RulesCompilationException e) {
+            List<String> lines = new ArrayList<>();
+            e.problems().forEach(p -> lines.add(p.toString()));
+            lines.add("the rules do not compile: " + e.problems().size() + " problem(s)");
+            return new VerifyReport(VerifyReport.Outcome.RULES_BROKEN, lines, e.problems(), List.of(), List.of(), List.of(), List.of(),
+                    List.of(), Map.of());
+        }
+        return verify(folder, engine, options);
+    }
+
+    /**
+     * Verifies rules already compiled from {@code folder} (as a reload does before it swaps them
+     * in, so that what is checked is exactly what will serve).
+     */
+    public static VerifyReport verify(RuleFolder folder, Engine engine, Options options) {
+        List<String> lines = new ArrayList<>();
+        Engine baseline = null;
+        if (options.baseline() != null) {
+            try {
+                baseline = Engine.compile(options.baseline());
+            } catch (RulesCompilationException e) {
+                e.problems().forEach(p -> lines.add("baseline " + options.baseline().origin() + ": " + p));
+                lines.add("the baseline rules do not compile: " + e.problems().size() + " problem(s)");
+                return new VerifyReport(VerifyReport.Outcome.RULES_BROKEN, lines, e.problems(), List.of(), List.of(), List.of(),
+                        List.of(), List.of(), Map.of());
+            }
+        }
+        RuleOrigins origins = new RuleOrigins(folder);
+        List<RuleInfo> rules = engine.rules();
+
+        List<String> metadata = metadata(engine, origins);
+        metadata.forEach(m -> lines.add("metadata: " + m));
+
+        // A rules folder being edited may hang in a consequence: no scenario row waits forever.
+        ScenarioRun run = ScenarioRun.of(folder, Advisor.of(engine).withTimeout(SCENARIO_TIMEOUT)::advise);
+        List<String> tableProblems = run.problems().stream().map(ScenarioProblem::toString).toList();
+        tableProblems.forEach(p -> lines.add("scenario table: " + p));
+        List<String> failed = new ArrayList<>();
+        for (ScenarioResult result : run.failures()) {
+            failed.add(result.row().id());
+            lines.add("FAIL " + result.report());
+            lines.add("     got: " + outcome(result));
+        }
+
+        List<String> uncovered = rules.stream().map(RuleInfo::name).filter(name -> !run.firedRules().contains(name))
+                .map(origins::describe).toList();
+        uncovered.forEach(u -> lines.add("coverage: no scenario row fires " + u));
+
+        List<String> exhaustiveFindings = new ArrayList<>();
+        Map<String, Long> impactGroups = new LinkedHashMap<>();
+        if (options.exhaustive() || baseline != null) {
+            Exhaustive exhaustive = options.exhaustive() ? new Exhaustive(engine) : null;
+            Impact impact = baseline == null ? null : new Impact(baseline);
+            long start = System.nanoTime();
+            Engine base = baseline;
+            List<dev.connectadvisor.Situation> chunk = new ArrayList<>(CHUNK);
+            Runnable flush = () -> {
+                // Evaluated in parallel, checked in order: the examples are the first in walk order.
+                List<Engine.Evaluation[]> evaluations = chunk.parallelStream()
+                        .map(s -> new Engine.Evaluation[] {engine.trace(s), base == null ? null : impact.before(s)})
+                        .toList();
+                for (int i = 0; i < chunk.size(); i++) {
+                    if (exhaustive != null) {
+                        exhaustive.check(chunk.get(i), evaluations.get(i)[0]);
+                    }
+                    if (impact != null) {
+                        impact.compare(chunk.get(i), evaluations.get(i)[1], evaluations.get(i)[0]);
+                    }
+                }
+                chunk.clear();
+            };
+            SituationSpace.Counts counts = walkWithin(options.walkLimit(), () -> {
+                SituationSpace.Counts walked = SituationSpace.walk(s -> {
+                    chunk.add(s);
+                    if (chunk.size() == CHUNK) {
+                        flush.run();
+                    }
+                });
+                flush.run();
+                return walked;
+            });
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (counts == null) {
+                String stuck = "the walk over every situation did not finish within " + options.walkLimit().toSeconds()
+                        + " s: a rule's consequence may be stuck in a loop";
+                lines.add("exhaustive: " + stuck);
+                exhaustiveFindings.add("STUCK: " + stuck);
+            } else if (exhaustive != null) {
+                Exhaustive.Report report = exhaustive.report(counts, millis, origins);
+                lines.addAll(report.lines());
+                report.findings().forEach(f -> exhaustiveFindings.add(f.line()));
+                report.deadRules().forEach(d -> exhaustiveFindings.add("DEAD: " + d));
+            }
+            if (counts != null && impact != null) {
+                Impact.Report report = impact.report(options.baseline().origin());
+                lines.addAll(report.lines());
+                report.groups().forEach(g -> impactGroups.put(g.change(), g.count()));
+            }
+        }
+
+        List<String> failures = new ArrayList<>();
+        count(failures, metadata.size(), "metadata problem", "metadata problems");
+        count(failures, tableProblems.size(), "scenario table problem", "scenario table problems");
+        count(failures, failed.size(), "failing scenario row", "failing scenario rows");
+        count(failures, uncovered.size(), "rule that no scenario fires", "rules that no scenario fires");
+        count(failures, exhaustiveFindings.size(), "exhaustive finding", "exhaustive findings");
+        if (!failures.isEmpty()) {
+            lines.add("FAILED: " + String.join(", ", failures));
+        }
+        int total = run.results().size();
+        lines.add(rules.size() + " rules, " + total + " scenarios: " + (total - failed.size()) + " passed, "
+                + failed.size() + " failed");
+        return new VerifyReport(failures.isEmpty() ? VerifyReport.Outcome.PASSED : VerifyReport.Outcome.FAILED, lines, List.of(), metadata, failed, tableProblems,
+                uncovered, exhaustiveFindings, impactGroups);
+    }
+
+    /**
+     * Runs the walk on its own daemon thread and waits at most {@code limit}; null if it did not
+     * finish (its threads are left to a consequence that cannot be stopped, and die with the JVM).
+     */
+    private static SituationSpace.Counts walkWithin(Duration limit, Callable<SituationSpace.Counts> walk) {
+        ExecutorService walker = Executors.newSingleThreadExecutor(Threads.daemons("verify-walk-"));
+        try {
+            return walker.submit(walk).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (ExecutionException e) {
+            throw Threads.unwrap(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while walking every situation", e);
+        } finally {
+            walker.shutdownNow();
+        }
+    }
+
+    private static void count(List<String> failures, int n, String one, String many) {
+        if (n > 0) {
+            failures.add(n + " " + (n == 1 ? one : many));
+        }
+    }
+
+    /** Rules without items, unknown items, policy rows claimed by two rules, by none, or rows the policy lacks. */
+    private static List<String> metadata(Engine engine, RuleOrigins origins) {
+        List<String> problems = new ArrayList<>();
+        Map<String, List<String>> byRow = new LinkedHashMap<>();
+        for (RuleInfo rule : engine.rules()) {
+            if (rule.items().isEmpty()) {
+                problems.add("rule " + origins.describe(rule.name()) + " has no @item");
+            }
+            for (String item : rule.items()) {
+                if (GuideItem.byId(item).isEmpty()) {
+                    problems.add("rule " + origins.describe(rule.name()) + " cites unknown item " + item);
+                }
+            }
+            if (rule.row() != null) {
+                byRow.computeIfAbsent(rule.row(), r -> new ArrayList<>()).add(rule.name());
+            }
+        }
+        byRow.forEach((row, names) -> {
+            if (names.size() > 1) {
+                problems.add("duplicate id: row " + row + " is claimed by " + names.size() + " rules: "
+                        + names.stream().map(origins::describe).collect(Collectors.joining(", ")));
+            }
+        });
+        PolicyTable policy = engine.trace(dev.connectadvisor.Situation.builder().daysUntilInterview(1).build())
+                .first(Parameters.class).map(PolicyTable::of).orElse(null);
+        if (policy == null) {
+            problems.add("no rule inserts the Parameters (parameters.drl.csv)");
+            return problems;
+        }
+        for (PolicyTable.Row row : policy.rows()) {
+            if (!byRow.containsKey(row.id())) {
+                problems.add("policy row " + row.id() + " (" + row.title() + ") is claimed by no rule (@row)");
+            }
+        }
+        byRow.keySet().stream().filter(row -> policy.row(row).isEmpty())
+                .forEach(row -> problems.add("row " + row + " is not a row of the policy (DECISION-POLICY.md)"));
+        return problems;
+    }
+
+    /** The advice a failing row got, in the terms of a scenario table. */
+    private static String outcome(ScenarioResult result) {
+        if (result.error() != null) {
+            return "error " + result.error().code() + " " + result.error().field();
+        }
+        Advice a = result.advice();
+        if (a == null) {
+            return "no advice";
+        }
+        StringBuilder b = new StringBuilder("verdict ").append(a.verdict()).append(", actInDays ").append(a.actInDays());
+        list(b, "reasons", a.reasons());
+        list(b, "steps", a.steps());
+        list(b, "benefits", a.benefits());
+        list(b, "risks", a.risks());
+        list(b, "alternatives", a.alternatives());
+        if (!a.noteFindings().isEmpty()) {
+            b.append(", noteFindings ").append(a.noteFindings().stream().map(NoteFinding::code).map(Enum::name)
+                    .collect(Collectors.joining(" ")));
+        }
+        return b.toString();
+    }
+
+    private static void list(StringBuilder b, String name, List<Entry> entries) {
+        if (!entries.isEmpty()) {
+            b.append(", ").append(name).append(' ')
+                    .append(entries.stream().map(Entry::item).collect(Collectors.joining(" ")));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.connectadvisor.internal.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** A copy of the built-in rules/ folder in a temporary folder, to break on purpose. */
+public final class RulesCopy {
+    public static final Path RULES = Path.of("rules");
+
+    private final Path dir;
+
+    private RulesCopy(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Copies rules/ (with its scenarios) into {@code parent}/rules. */
+    public static RulesCopy of(Path parent) {
+        Path dir = parent.resolve("rules");
+        try (Stream<Path> files = Files.walk(RULES)) {
+            for (Path source : files.toList()) {
+                Path target = dir.resolve(RULES.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new RulesCopy(dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Replaces the one occurrence of {@code from} in a file of the copy. */
+    public RulesCopy replace(String file, String from, String to) {
+        try {
+            Path path = dir.resolve(file);
+            String text = Files.readString(path);
+            assertThat(text).as(file).contains(from);
+            assertThat(text.indexOf(from)).as("one occurrence in " + file).isEqualTo(text.lastIndexOf(from));
+            Files.writeString(path, text.replace(from, to));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes the line of a file that starts with {@code prefix}. */
+    public RulesCopy deleteLine(String file, String prefix) {
+        try {
+            Path path = dir.resolve(file);
+            String text = Files.readString(path);
+            int start = text.startsWith(prefix) ? 0 : text.indexOf("\n" + prefix) + 1;
+            assertThat(start).as(prefix + " in " + file).isPositive();
+            int end = text.indexOf('\n', start);
+            Files.writeString(path, text.substring(0, start) + text.substring(end + 1));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
