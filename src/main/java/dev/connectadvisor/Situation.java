@@ -1,6 +1,7 @@
 package dev.connectadvisor;
 
 import java.time.LocalDate;
+import dev.connectadvisor.internal.situation.SituationFields;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -15,9 +16,8 @@ import java.time.temporal.ChronoUnit;
  * Situation s = Situation.builder().daysUntilInterview(10).hasReferral(true).build();
  * }</pre>
  *
- * @throws InvalidSituationException from the constructor, naming the field at fault, for a
- *     value out of range ({@code INVALID_VALUE}), a missing day ({@code MISSING_FIELD}) or
- *     fields that cannot both hold ({@code CONFLICT})
+ * <p>Each field is described where it is declared, in the project's docs (the contract's field
+ * table); the record's components say the same in short.
  */
 public record Situation(
         Integer daysUntilInterview,
@@ -35,20 +35,63 @@ public record Situation(
         String interviewerName,
         String note) {
 
+    /** The most days before or after the interview. */
     public static final int MAX_DAYS = 365;
+    /** The most follow-ups sent. */
     public static final int MAX_FOLLOW_UPS = 100;
+    /** The longest interviewerName, in code points. */
     public static final int MAX_NAME_CHARS = 200;
+    /** The longest note, in code points. */
     public static final int MAX_NOTE_CHARS = 5000;
 
-    public Situation {
+    /**
+     * A situation, validated: each field's range, length or values (as {@code SituationFields}
+     * declares them), then the fields that must agree with each other.
+     *
+     * @param daysUntilInterview days until the interview (negative: since it), or null with {@code interviewDate}
+     * @param interviewDate the interview's date, or null
+     * @param today today's date, only with {@code interviewDate}; null takes the clock's date when advised
+     * @param directInterviewer this person interviews (or interviewed) you
+     * @param existingRelationship you already know them
+     * @param hasReferral you have a referral contact at the company
+     * @param toldNotToConnect you were told not to connect with interviewers
+     * @param profileUpToDate your own profile is current
+     * @param priorRequest the request you sent them before the interview
+     * @param applicationRejected the company turned you down (only after the interview)
+     * @param interviewerSeemedHesitant they seemed hesitant about connecting
+     * @param followUpsSent requests and messages sent since the interview (only after it)
+     * @param interviewerName their name, or null
+     * @param note your draft invitation or message, or null
+     * @throws InvalidSituationException naming the field at fault: {@code INVALID_VALUE} for a
+     *     value out of range, {@code MISSING_FIELD} for no day, {@code CONFLICT} for fields that
+     *     cannot both hold
+     */
+    public Situation(Integer daysUntilInterview, LocalDate interviewDate, LocalDate today, boolean directInterviewer,
+            boolean existingRelationship, boolean hasReferral, boolean toldNotToConnect, boolean profileUpToDate,
+            PriorRequest priorRequest, boolean applicationRejected, boolean interviewerSeemedHesitant,
+            int followUpsSent, String interviewerName, String note) {
+        this.daysUntilInterview = daysUntilInterview;
+        this.interviewDate = interviewDate;
+        this.today = today;
+        this.directInterviewer = directInterviewer;
+        this.existingRelationship = existingRelationship;
+        this.hasReferral = hasReferral;
+        this.toldNotToConnect = toldNotToConnect;
+        this.profileUpToDate = profileUpToDate;
+        this.priorRequest = priorRequest;
+        this.applicationRejected = applicationRejected;
+        this.interviewerSeemedHesitant = interviewerSeemedHesitant;
+        this.followUpsSent = followUpsSent;
+        this.interviewerName = interviewerName;
+        this.note = note;
+        validate();
+    }
+
+    private void validate() {
         if (daysUntilInterview == null && interviewDate == null) {
-            throw invalid(ErrorCode.MISSING_FIELD, "daysUntilInterview",
-                    "give daysUntilInterview or interviewDate");
+            throw invalid(ErrorCode.MISSING_FIELD, "daysUntilInterview", "give daysUntilInterview or interviewDate");
         }
-        if (daysUntilInterview != null && Math.abs(daysUntilInterview) > MAX_DAYS) {
-            throw invalid(ErrorCode.INVALID_VALUE, "daysUntilInterview",
-                    daysUntilInterview + " is out of range; allowed: -365 to 365");
-        }
+        SituationFields.checkValues(this);
         if (today != null && interviewDate == null) {
             throw invalid(ErrorCode.CONFLICT, "today", "today is allowed only together with interviewDate");
         }
@@ -64,33 +107,10 @@ public record Situation(
                         + daysUntilInterview);
             }
         }
-        if (priorRequest == null) {
-            throw invalid(ErrorCode.INVALID_VALUE, "priorRequest",
-                    "priorRequest must be one of NONE, PENDING, ACCEPTED, DECLINED");
-        }
-        if (followUpsSent < 0 || followUpsSent > MAX_FOLLOW_UPS) {
-            throw invalid(ErrorCode.INVALID_VALUE, "followUpsSent",
-                    followUpsSent + " is out of range; allowed: 0 to 100");
-        }
-        if (interviewerName != null && codePoints(interviewerName) > MAX_NAME_CHARS) {
-            throw invalid(ErrorCode.INVALID_VALUE, "interviewerName",
-                    "interviewerName has " + codePoints(interviewerName) + " characters; allowed: at most 200");
-        }
-        if (note != null && codePoints(note) > MAX_NOTE_CHARS) {
-            throw invalid(ErrorCode.INVALID_VALUE, "note",
-                    "note has " + codePoints(note) + " characters; allowed: at most 5000");
-        }
         Integer known = daysUntilInterview != null ? daysUntilInterview
                 : today != null ? Integer.valueOf((int) ChronoUnit.DAYS.between(today, interviewDate)) : null;
-        if (known != null && known >= 0) {
-            if (applicationRejected) {
-                throw invalid(ErrorCode.CONFLICT, "applicationRejected",
-                        "applicationRejected can be true only after the interview (daysUntilInterview < 0)");
-            }
-            if (followUpsSent > 0) {
-                throw invalid(ErrorCode.CONFLICT, "followUpsSent",
-                        "followUpsSent can be above 0 only after the interview (daysUntilInterview < 0)");
-            }
+        if (known != null) {
+            SituationFields.checkPhase(this, known);
         }
     }
 
@@ -99,16 +119,13 @@ public record Situation(
         return new Builder();
     }
 
-    /** This situation's fields in a builder, to vary one of them. */
+    /**
+     * This situation's fields in a builder, to vary one of them.
+     *
+     * @return a builder holding every field of this situation
+     */
     public Builder toBuilder() {
-        return new Builder()
-                .daysUntilInterview(daysUntilInterview).interviewDate(interviewDate).today(today)
-                .directInterviewer(directInterviewer).existingRelationship(existingRelationship)
-                .hasReferral(hasReferral).toldNotToConnect(toldNotToConnect)
-                .profileUpToDate(profileUpToDate).priorRequest(priorRequest)
-                .applicationRejected(applicationRejected)
-                .interviewerSeemedHesitant(interviewerSeemedHesitant).followUpsSent(followUpsSent)
-                .interviewerName(interviewerName).note(note);
+        return SituationFields.copy(this);
     }
 
     /**
@@ -138,10 +155,6 @@ public record Situation(
         return Phase.of(daysUntilInterview);
     }
 
-    private static int codePoints(String s) {
-        return s.codePointCount(0, s.length());
-    }
-
     private static InvalidSituationException invalid(ErrorCode code, String field, String message) {
         return new InvalidSituationException(code, field, message);
     }
@@ -151,12 +164,12 @@ public record Situation(
         private Integer daysUntilInterview;
         private LocalDate interviewDate;
         private LocalDate today;
-        private boolean directInterviewer = true;
+        private boolean directInterviewer;
         private boolean existingRelationship;
         private boolean hasReferral;
         private boolean toldNotToConnect;
-        private boolean profileUpToDate = true;
-        private PriorRequest priorRequest = PriorRequest.NONE;
+        private boolean profileUpToDate;
+        private PriorRequest priorRequest;
         private boolean applicationRejected;
         private boolean interviewerSeemedHesitant;
         private int followUpsSent;
@@ -164,6 +177,7 @@ public record Situation(
         private String note;
 
         private Builder() {
+            SituationFields.defaults(this);
         }
 
         public Builder daysUntilInterview(Integer v) { daysUntilInterview = v; return this; }

@@ -30,18 +30,7 @@ class ReferenceDifferentialTest {
         List<String> mismatches = new ArrayList<>();
         long start = System.nanoTime();
 
-        SituationSpace.forEach(true, builder -> {
-            points.incrementAndGet();
-            Situation situation;
-            try {
-                situation = builder.build();
-            } catch (InvalidSituationException e) {
-                conflicts.incrementAndGet();
-                if (e.code() != ErrorCode.CONFLICT) {
-                    record(mismatches, mismatchCount, "rejected with " + e.code() + " " + e.field() + ": " + e.getMessage());
-                }
-                return;
-            }
+        dev.connectadvisor.internal.verify.SituationSpace.Counts counts = dev.connectadvisor.internal.verify.SituationSpace.walk(situation -> {
             ReferencePolicy.Answer expected = ReferencePolicy.decide(situation);
             Advice actual = advisor.advise(situation);
             advised.incrementAndGet();
@@ -50,7 +39,13 @@ class ReferenceDifferentialTest {
                 record(mismatches, mismatchCount, situation + ": expected " + expected + ", got " + actual.verdict() + " "
                         + actual.actInDays() + " " + actual.decisiveItem() + " fired " + actual.firedRules());
             }
+        }, e -> {
+            conflicts.incrementAndGet();
+            if (e.code() != ErrorCode.CONFLICT) {
+                record(mismatches, mismatchCount, "rejected with " + e.code() + " " + e.field() + ": " + e.getMessage());
+            }
         });
+        points.set((int) counts.checked());
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         System.out.printf("RELIABILITY differential: %d situations checked (%d advised and compared with the reference,"

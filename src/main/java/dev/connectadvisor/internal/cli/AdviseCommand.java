@@ -5,12 +5,15 @@ import dev.connectadvisor.InvalidSituationException;
 import dev.connectadvisor.Situation;
 import dev.connectadvisor.internal.json.JsonlBatch;
 import dev.connectadvisor.internal.json.SituationJson;
+import dev.connectadvisor.internal.situation.Field;
+import dev.connectadvisor.internal.situation.SituationFields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -21,70 +24,46 @@ import picocli.CommandLine.Option;
 @Command(name = "advise", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Advice for one situation (from flags, or JSON with --input), or a JSONL batch (--jsonl).",
                 "Exit codes: 0 ok, 2 bad input or usage, 3 the rules do not compile, 70 internal error."})
-final class AdviseCommand implements Callable<Integer> {
+public final class AdviseCommand implements Callable<Integer> {
     /** Seconds: a broken rules folder cannot hang the command. */
     static final String DEFAULT_TIMEOUT = "10";
     /** JSON answers a cached batch keeps for repeated situations: about 1.2 KB each. */
     static final int ANSWERS_KEPT = 10_000;
 
+    /** Help order of the options after the situation flags (which come first, in the contract's order). */
+    private static final int ORDER = 1000;
+
     private final Main.Io io;
+    private final List<Field> fields;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--days-until-interview", paramLabel = "N", description = "Days until the interview: 0 = today, negative = days since it (-365..365).")
-    private String daysUntilInterview;
-    @Option(names = "--interview-date", paramLabel = "YYYY-MM-DD", description = "The interview's date, instead of --days-until-interview.")
-    private String interviewDate;
-    @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "Today's date (with --interview-date); default: the system clock's date.")
-    private String today;
-    @Option(names = "--not-direct-interviewer", description = "This person does not interview you.")
-    private boolean notDirectInterviewer;
-    @Option(names = "--existing-relationship", description = "You already know them.")
-    private boolean existingRelationship;
-    @Option(names = "--referral", description = "You have a referral contact at the company.")
-    private boolean referral;
-    @Option(names = "--told-not-to-connect", description = "You were explicitly told not to connect with interviewers.")
-    private boolean toldNotToConnect;
-    @Option(names = "--profile-outdated", description = "Your own LinkedIn profile is out of date.")
-    private boolean profileOutdated;
-    @Option(names = "--prior-request", paramLabel = "STATE", description = "The request you sent before the interview: NONE, PENDING, ACCEPTED, DECLINED.")
-    private String priorRequest;
-    @Option(names = "--application-rejected", description = "The company turned you down (after the interview only).")
-    private boolean applicationRejected;
-    @Option(names = "--hesitant", description = "They seemed hesitant about connecting with you.")
-    private boolean hesitant;
-    @Option(names = "--follow-ups-sent", paramLabel = "N", description = "Requests and messages sent to them since the interview (0..100).")
-    private String followUpsSent;
-    @Option(names = "--interviewer-name", paramLabel = "NAME", description = "Their name, to check the note's spelling.")
-    private String interviewerName;
-    @Option(names = "--note", paramLabel = "TEXT", description = "Your draft invitation or message, to check.")
-    private String note;
-
-    @Option(names = "--json", description = "Print the Advice as JSON.")
+    @Option(order = ORDER, names = "--json", description = "Print the Advice as JSON.")
     private boolean json;
-    @Option(names = "--input", paramLabel = "FILE", description = "Read one Situation as JSON from FILE (- = stdin); prints JSON.")
+    @Option(order = ORDER, names = "--input", paramLabel = "FILE", description = "Read one Situation as JSON from FILE (- = stdin); prints JSON.")
     private String input;
-    @Option(names = "--jsonl", description = "Read one Situation per line (from --input, default stdin); one Advice or Error per line out.")
+    @Option(order = ORDER, names = "--jsonl", description = "Read one Situation per line (from --input, default stdin); one Advice or Error per line out.")
     private boolean jsonl;
-    @Option(names = "--no-cache", description = "Run the rules for every line of a --jsonl batch, even a repeated situation (the advice cache is on by default).")
+    @Option(order = ORDER, names = "--no-cache", description = "Run the rules for every line of a --jsonl batch, even a repeated situation (the advice cache is on by default).")
     private boolean noCache;
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads for --jsonl (default: one per core).")
+    @Option(order = ORDER, names = "--threads", paramLabel = "N", description = "Worker threads for --jsonl (default: one per core).")
     private Integer threads;
-    @Option(names = "--progress", description = "Report lines done and lines/s on stderr during --jsonl (default: only when stderr is a terminal).")
+    @Option(order = ORDER, names = "--progress", description = "Report lines done and lines/s on stderr during --jsonl (default: only when stderr is a terminal).")
     private boolean progress;
-    @Option(names = "--explain", description = "Also say why: for each policy row above the deciding one, the condition that did not hold; for the deciding row, the conditions that held (JSON: an extra \"explanation\" field).")
+    @Option(order = ORDER, names = "--explain", description = "Also say why: for each policy row above the deciding one, the condition that did not hold; for the deciding row, the conditions that held (JSON: an extra \"explanation\" field).")
     private boolean explain;
-    @Option(names = "--rules", paramLabel = "DIR", description = "Load the rules from DIR instead of the built-in ones.")
+    @Option(order = ORDER, names = "--rules", paramLabel = "DIR", description = "Load the rules from DIR instead of the built-in ones.")
     private Path rules;
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = DEFAULT_TIMEOUT,
+    @Option(order = ORDER, names = "--timeout", paramLabel = "SECONDS", defaultValue = DEFAULT_TIMEOUT,
             description = "Give up on a situation after this many seconds (a broken rules folder cannot hang the command); default: ${DEFAULT-VALUE}.")
     private double timeoutSeconds;
-    @Option(names = "--debug", description = "Show stack traces of internal errors.")
+    @Option(order = ORDER, names = "--debug", description = "Show stack traces of internal errors.")
     private boolean debug;
 
-    AdviseCommand(Main.Io io) {
+    private AdviseCommand(Main.Io io, List<Field> fields) {
         this.io = io;
+        this.fields = fields;
     }
 
     @Override
@@ -164,35 +143,61 @@ final class AdviseCommand implements Callable<Integer> {
         return "-".equals(file) ? io.in() : Files.newInputStream(Path.of(file));
     }
 
+    /**
+     * Adds one option per Situation field (declared in {@link SituationFields}), in the contract's
+     * order, before the command's own options: a value flag takes text, a switch sets the value
+     * its declaration names.
+     */
+    /** The {@code advise} command line: its own options and one flag per Situation field. */
+    static CommandLine command(Main.Io io) {
+        return command(io, SituationFields.ALL);
+    }
+
+    /** As {@link #command(Main.Io)}, for a Situation of these fields (the field guard test adds one). */
+    static CommandLine command(Main.Io io, List<Field> fields) {
+        AdviseCommand command = new AdviseCommand(io, fields);
+        CommandLine advise = new CommandLine(command);
+        addSituationFlags(advise.getCommandSpec(), fields);
+        return advise;
+    }
+
+    private static void addSituationFlags(CommandLine.Model.CommandSpec spec, List<Field> fields) {
+        int order = 0;
+        for (Field field : fields) {
+            Field.Flag flag = field.flag();
+            CommandLine.Model.OptionSpec.Builder option = CommandLine.Model.OptionSpec.builder(flag.option())
+                    .description(flag.help()).order(order++);
+            if (flag.isSwitch()) {
+                option.arity("0").type(boolean.class);
+            } else {
+                option.paramLabel(flag.label()).type(String.class);
+            }
+            spec.addOption(option.build());
+        }
+    }
+
+    /**
+     * The situation fields that picocli reads from {@code advise} arguments, by contract name, in
+     * their text form (for the field guard test: every declared field has its flag).
+     */
+    public static Map<String, String> flagsOf(List<Field> fields, String... args) {
+        CommandLine advise = command(new Main.Io(java.io.InputStream.nullInputStream(),
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), false), fields);
+        advise.parseArgs(args);
+        return ((AdviseCommand) advise.getCommand()).situationFlags();
+    }
+
     /** The situation flags that were given, by contract field name, in their text form. */
     private Map<String, String> situationFlags() {
         Map<String, String> flags = new LinkedHashMap<>();
-        put(flags, "daysUntilInterview", daysUntilInterview);
-        put(flags, "interviewDate", interviewDate);
-        put(flags, "today", today);
-        putFlag(flags, "directInterviewer", notDirectInterviewer, "false");
-        putFlag(flags, "existingRelationship", existingRelationship, "true");
-        putFlag(flags, "hasReferral", referral, "true");
-        putFlag(flags, "toldNotToConnect", toldNotToConnect, "true");
-        putFlag(flags, "profileUpToDate", profileOutdated, "false");
-        put(flags, "priorRequest", priorRequest);
-        putFlag(flags, "applicationRejected", applicationRejected, "true");
-        putFlag(flags, "interviewerSeemedHesitant", hesitant, "true");
-        put(flags, "followUpsSent", followUpsSent);
-        put(flags, "interviewerName", interviewerName);
-        put(flags, "note", note);
+        for (Field field : fields) {
+            Field.Flag flag = field.flag();
+            Object value = spec.findOption(flag.option()).getValue();
+            if (flag.isSwitch() ? Boolean.TRUE.equals(value) : value != null) {
+                flags.put(field.name(), flag.isSwitch() ? String.valueOf(flag.sets()) : (String) value);
+            }
+        }
         return flags;
-    }
-
-    private static void put(Map<String, String> flags, String field, String value) {
-        if (value != null) {
-            flags.put(field, value);
-        }
-    }
-
-    private static void putFlag(Map<String, String> flags, String field, boolean given, String value) {
-        if (given) {
-            flags.put(field, value);
-        }
     }
 }

@@ -51,7 +51,7 @@ public final class Main implements Runnable {
         PrintStream out = io.out();
         PrintStream err = io.err();
         CommandLine cli = new CommandLine(new Main());
-        cli.addSubcommand("advise", new AdviseCommand(io));
+        cli.addSubcommand("advise", AdviseCommand.command(io));
         cli.addSubcommand("verify", new VerifyCommand(io));
         cli.addSubcommand("serve", new ServeCommand(io));
         cli.setOut(new java.io.PrintWriter(out, true));

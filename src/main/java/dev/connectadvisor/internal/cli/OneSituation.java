@@ -7,8 +7,8 @@ import dev.connectadvisor.Explanation;
 import dev.connectadvisor.InvalidSituationException;
 import dev.connectadvisor.Situation;
 import dev.connectadvisor.internal.json.AdviceJson;
-import dev.connectadvisor.internal.json.Fields;
 import dev.connectadvisor.internal.json.ServiceError;
+import dev.connectadvisor.internal.situation.SituationFields;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -24,7 +24,7 @@ final class OneSituation {
             Supplier<ConnectAdvisor> advisor) {
         Situation situation;
         try {
-            situation = Fields.situation(flags);
+            situation = SituationFields.situation(flags);
         } catch (InvalidSituationException e) {
             return reject(io, e, asJson);
         }

@@ -1,7 +1,9 @@
 package dev.connectadvisor.internal.cli;
 
-import dev.connectadvisor.internal.json.Fields;
+import dev.connectadvisor.internal.situation.Field;
+import dev.connectadvisor.internal.situation.SituationFields;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -13,25 +15,7 @@ import java.util.regex.Pattern;
  * a repeated flag, a value that looks like an option, an unknown flag) returns null and goes to
  * picocli, so both paths answer the same (a test compares them).
  */
-final class QuickAdvise {
-    /** A value flag's option name, and the field it sets, in the contract's order. */
-    private static final Map<String, String> VALUE_FLAGS = Map.of(
-            "--days-until-interview", "daysUntilInterview",
-            "--interview-date", "interviewDate",
-            "--today", "today",
-            "--prior-request", "priorRequest",
-            "--follow-ups-sent", "followUpsSent",
-            "--interviewer-name", "interviewerName",
-            "--note", "note");
-    /** A boolean flag's option name, and the field and value it sets. */
-    private static final Map<String, String[]> BOOLEAN_FLAGS = Map.of(
-            "--not-direct-interviewer", new String[] {"directInterviewer", "false"},
-            "--existing-relationship", new String[] {"existingRelationship", "true"},
-            "--referral", new String[] {"hasReferral", "true"},
-            "--told-not-to-connect", new String[] {"toldNotToConnect", "true"},
-            "--profile-outdated", new String[] {"profileUpToDate", "false"},
-            "--application-rejected", new String[] {"applicationRejected", "true"},
-            "--hesitant", new String[] {"interviewerSeemedHesitant", "true"});
+public final class QuickAdvise {
     private static final Pattern NEGATIVE_INTEGER = Pattern.compile("-[0-9]+");
 
     private QuickAdvise() {
@@ -39,8 +23,8 @@ final class QuickAdvise {
 
     /** Every option name the quick path understands. */
     static java.util.Set<String> optionNames() {
-        java.util.Set<String> names = new java.util.TreeSet<>(VALUE_FLAGS.keySet());
-        names.addAll(BOOLEAN_FLAGS.keySet());
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        SituationFields.ALL.forEach(f -> names.add(f.flag().option()));
         names.add("--json");
         names.add("--debug");
         return names;
@@ -48,6 +32,11 @@ final class QuickAdvise {
 
     /** The situation flags by field, in the contract's order; null when picocli must parse the arguments. */
     static Parsed parse(String[] args) {
+        return parse(args, SituationFields.ALL);
+    }
+
+    /** As {@link #parse(String[])}, for a Situation of these fields (the field guard test adds one). */
+    public static Parsed parse(String[] args, List<Field> fields) {
         if (args.length < 2 || !"advise".equals(args[0])) {
             return null;
         }
@@ -63,36 +52,38 @@ final class QuickAdvise {
                 }
                 json |= "--json".equals(arg);
                 debug |= "--debug".equals(arg);
-            } else if (BOOLEAN_FLAGS.containsKey(arg)) {
-                String[] set = BOOLEAN_FLAGS.get(arg);
-                if (given.putIfAbsent(set[0], set[1]) != null) {
-                    return null;
-                }
-            } else if (VALUE_FLAGS.containsKey(arg)) {
-                if (i + 1 >= args.length) {
-                    return null;
-                }
-                String value = args[++i];
-                if (value.startsWith("-") && !NEGATIVE_INTEGER.matcher(value).matches()) {
-                    return null;
-                }
-                if (given.putIfAbsent(VALUE_FLAGS.get(arg), value) != null) {
-                    return null;
-                }
             } else {
-                return null;
+                Field field = SituationFields.byOption(arg, fields).orElse(null);
+                if (field == null) {
+                    return null;
+                }
+                String value;
+                if (field.flag().isSwitch()) {
+                    value = String.valueOf(field.flag().sets());
+                } else {
+                    if (i + 1 >= args.length) {
+                        return null;
+                    }
+                    value = args[++i];
+                    if (value.startsWith("-") && !NEGATIVE_INTEGER.matcher(value).matches()) {
+                        return null;
+                    }
+                }
+                if (given.putIfAbsent(field.name(), value) != null) {
+                    return null;
+                }
             }
         }
         Map<String, String> ordered = new LinkedHashMap<>();
-        for (String field : Fields.NAMES) {
-            if (given.containsKey(field)) {
-                ordered.put(field, given.get(field));
+        for (Field field : fields) {
+            if (given.containsKey(field.name())) {
+                ordered.put(field.name(), given.get(field.name()));
             }
         }
         return new Parsed(ordered, json, debug);
     }
 
     /** Arguments the quick path can answer. */
-    record Parsed(Map<String, String> flags, boolean json, boolean debug) {
+    public record Parsed(Map<String, String> flags, boolean json, boolean debug) {
     }
 }

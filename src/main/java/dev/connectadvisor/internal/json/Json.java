@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * The project's one JSON mapping, kept private so that nobody can reconfigure it: strict reading
@@ -41,6 +42,20 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A JSON document with the object at {@code path} (keys from the root, all objects) replaced by
+     * {@code value} (maps, lists, strings, numbers), written compact.
+     */
+    public static String replacing(String document, List<String> path, Object value) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = (com.fasterxml.jackson.databind.node.ObjectNode) tree(document);
+        com.fasterxml.jackson.databind.node.ObjectNode parent = node;
+        for (String key : path.subList(0, path.size() - 1)) {
+            parent = (com.fasterxml.jackson.databind.node.ObjectNode) parent.get(key);
+        }
+        parent.set(path.get(path.size() - 1), MAPPER.valueToTree(value));
+        return write(node);
     }
 
     /** JSON text as a tree, for the project's own documents (e.g. the OpenAPI document). */

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.connectadvisor.ErrorCode;
 import dev.connectadvisor.InvalidSituationException;
 import dev.connectadvisor.Situation;
+import dev.connectadvisor.internal.situation.Field;
+import dev.connectadvisor.internal.situation.SituationFields;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +33,11 @@ public final class SituationJson {
      * @throws InvalidSituationException with the contract's code and field for any bad input
      */
     public static Situation read(byte[] json) {
+        return read(json, SituationFields.ALL);
+    }
+
+    /** As {@link #read(byte[])}, for a Situation of these fields (the field guard test adds one). */
+    public static Situation read(byte[] json, List<Field> fields) {
         JsonNode root;
         try {
             root = Json.readTree(utf8(json));
@@ -50,7 +58,7 @@ public final class SituationJson {
         if (!root.isObject()) {
             throw malformed(null, "expected a JSON object with the situation's fields, got " + kind(root));
         }
-        return read(root);
+        return read(root, fields);
     }
 
     /**
@@ -74,47 +82,35 @@ public final class SituationJson {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    private static Situation read(JsonNode object) {
+    private static Situation read(JsonNode object, List<Field> fields) {
         Situation.Builder builder = Situation.builder();
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            String name = field.getKey();
-            JsonNode value = field.getValue();
-            if (!Fields.NAMES.contains(name)) {
-                throw new InvalidSituationException(ErrorCode.UNKNOWN_FIELD, name,
-                        "unknown field " + name + "; allowed: " + String.join(", ", Fields.NAMES));
-            }
-            if (value.isNull()) {
-                throw Fields.invalid(name, name + " is null; leave the field out to take its default");
-            }
-            Fields.set(builder, name, text(name, value));
+            Map.Entry<String, JsonNode> entry = it.next();
+            Field field = SituationFields.named(entry.getKey(), fields);
+            field.setter().accept(builder, field.parse(text(field, entry.getValue())));
         }
         return builder.build();
     }
 
-    /** The value as the text form {@link Fields} converts, after checking the JSON type. */
-    private static String text(String field, JsonNode value) {
-        switch (field) {
-            case "daysUntilInterview", "followUpsSent" -> {
-                if (!value.isIntegralNumber()) {
-                    throw Fields.invalid(field, field + " must be an integer, got " + kind(value));
-                }
-                return value.asText();
-            }
-            case "directInterviewer", "existingRelationship", "hasReferral", "toldNotToConnect",
-                    "profileUpToDate", "applicationRejected", "interviewerSeemedHesitant" -> {
-                if (!value.isBoolean()) {
-                    throw Fields.invalid(field, field + " must be true or false, got " + kind(value));
-                }
-                return value.asText();
-            }
-            default -> {
-                if (!value.isTextual()) {
-                    throw Fields.invalid(field, field + " must be a string, got " + kind(value));
-                }
-                return value.textValue();
-            }
+    /** The value as the text form {@link Field#parse} converts, after checking its JSON type. */
+    private static String text(Field field, JsonNode value) {
+        if (value.isNull()) {
+            throw field.invalid(field.name() + " is null; leave the field out to take its default");
         }
+        boolean typed = switch (field.type()) {
+            case INTEGER -> value.isIntegralNumber();
+            case BOOLEAN -> value.isBoolean();
+            case STRING, DATE, ENUM -> value.isTextual();
+        };
+        if (!typed) {
+            String wanted = switch (field.type()) {
+                case INTEGER -> "an integer";
+                case BOOLEAN -> "true or false";
+                default -> "a string";
+            };
+            throw field.invalid(field.name() + " must be " + wanted + ", got " + kind(value));
+        }
+        return value.isTextual() ? value.textValue() : value.asText();
     }
 
     private static String kind(JsonNode node) {

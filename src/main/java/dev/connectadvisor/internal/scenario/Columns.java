@@ -1,6 +1,7 @@
 package dev.connectadvisor.internal.scenario;
 
-import dev.connectadvisor.internal.json.Fields;
+import dev.connectadvisor.internal.situation.Field;
+import dev.connectadvisor.internal.situation.SituationFields;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,28 +22,33 @@ final class Columns {
     static final String NOTE_FINDINGS = "noteFindings";
     static final String ERROR = "error";
 
-    /** The Situation fields of CONTRACT.md, in the contract's order. */
-    static final List<String> SITUATION = Fields.NAMES;
-
-    /** Free-text columns: kept exactly as written (not trimmed); only an empty cell is blank. */
-    static final Set<String> TEXT = Set.of("interviewerName", "note", DESCRIPTION);
-
     /** The expectation columns that an {@code error} row must leave blank. */
     static final List<String> EXPECTATIONS = List.of(
             VERDICT, ACT_IN_DAYS, ACT_ON, REASONS, STEPS, BENEFITS, RISKS, ALTERNATIVES, NOTE_FINDINGS);
 
-    static final Set<String> ALL;
+    /** The columns of the declared Situation fields. */
+    static final Columns DECLARED = new Columns(SituationFields.ALL);
 
-    static {
-        Set<String> all = new LinkedHashSet<>();
-        all.add(ID);
-        all.add(DESCRIPTION);
-        all.addAll(SITUATION);
-        all.addAll(EXPECTATIONS);
-        all.add(ERROR);
-        ALL = Set.copyOf(all);
-    }
+    /** The Situation fields, in the contract's order: one column each. */
+    final List<String> situation;
+    /** Free-text columns (the text fields and the description): kept exactly as written (not trimmed); only an empty cell is blank. */
+    final Set<String> text;
+    /** Every column a table may have. */
+    final Set<String> all;
 
-    private Columns() {
+    /** The columns of a table whose Situation has these fields. */
+    Columns(List<Field> fields) {
+        situation = fields.stream().map(Field::name).toList();
+        Set<String> free = new LinkedHashSet<>();
+        fields.stream().filter(f -> f.type() == Field.Type.STRING).forEach(f -> free.add(f.name()));
+        free.add(DESCRIPTION);
+        text = Set.copyOf(free);
+        Set<String> every = new LinkedHashSet<>();
+        every.add(ID);
+        every.add(DESCRIPTION);
+        every.addAll(situation);
+        every.addAll(EXPECTATIONS);
+        every.add(ERROR);
+        all = Set.copyOf(every);
     }
 }

@@ -1,6 +1,6 @@
 package dev.connectadvisor.internal.scenario;
 
-import dev.connectadvisor.internal.json.Fields;
+import dev.connectadvisor.internal.situation.SituationFields;
 
 import dev.connectadvisor.Advice;
 import dev.connectadvisor.Situation;
@@ -44,7 +44,7 @@ public record ScenarioRow(String file, int line, String id, String description, 
      *     {@link Situation} constructor rejects ({@code MISSING_FIELD}, {@code CONFLICT}, ...)
      */
     public Situation situation() {
-        return Fields.situation(given);
+        return SituationFields.situation(given);
     }
 
     /** Runs the row against an advisor and compares; a rejected situation or a rules failure is an outcome, never thrown. */

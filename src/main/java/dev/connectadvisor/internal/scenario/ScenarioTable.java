@@ -63,6 +63,15 @@ public record ScenarioTable(String file, List<String> columns, List<ScenarioRow>
 
     /** Parses a table's text; a leading byte order mark is ignored. */
     public static ScenarioTable parse(String file, String csv) {
+        return parse(file, csv, Columns.DECLARED);
+    }
+
+    /** As {@link #parse(String, String)}, for a Situation of other fields (the field guard test adds one). */
+    public static ScenarioTable parse(String file, String csv, List<dev.connectadvisor.internal.situation.Field> fields) {
+        return parse(file, csv, new Columns(fields));
+    }
+
+    private static ScenarioTable parse(String file, String csv, Columns columns) {
         String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
         List<TableReader.Record> records = new ArrayList<>();
         List<ScenarioProblem> problems = new ArrayList<>();
@@ -91,6 +100,6 @@ public record ScenarioTable(String file, List<String> columns, List<ScenarioRow>
         } catch (IOException e) {
             throw new UncheckedIOException(e); // reading a String: cannot happen
         }
-        return TableReader.read(file, records, problems);
+        return TableReader.read(file, columns, records, problems);
     }
 }

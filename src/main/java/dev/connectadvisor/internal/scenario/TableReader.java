@@ -1,6 +1,6 @@
 package dev.connectadvisor.internal.scenario;
 
-import dev.connectadvisor.internal.json.Fields;
+import dev.connectadvisor.internal.situation.Field;
 
 import dev.connectadvisor.ErrorCode;
 import dev.connectadvisor.GuideItem;
@@ -28,18 +28,20 @@ final class TableReader {
     private static final Set<ErrorCode> NOT_FROM_A_ROW = Set.of(ErrorCode.MALFORMED_JSON, ErrorCode.UNKNOWN_FIELD);
 
     private final String file;
+    private final Columns columns;
     private final List<ScenarioProblem> problems;
     private final Map<String, Integer> index = new HashMap<>();
     private List<String> rowProblems;
 
-    private TableReader(String file, List<ScenarioProblem> problems) {
+    private TableReader(String file, Columns columns, List<ScenarioProblem> problems) {
         this.file = file;
+        this.columns = columns;
         this.problems = problems;
     }
 
     /** The table, with {@code problems} (already holding any CSV syntax problem) extended. */
-    static ScenarioTable read(String file, List<Record> records, List<ScenarioProblem> problems) {
-        return new TableReader(file, new ArrayList<>(problems)).read(records);
+    static ScenarioTable read(String file, Columns columns, List<Record> records, List<ScenarioProblem> problems) {
+        return new TableReader(file, columns, new ArrayList<>(problems)).read(records);
     }
 
     private ScenarioTable read(List<Record> records) {
@@ -77,12 +79,12 @@ final class TableReader {
                 "duplicate id " + row.id() + ": first used at " + first.where());
     }
 
-    private void readHeader(int line, List<String> columns) {
-        for (int i = 0; i < columns.size(); i++) {
-            String name = columns.get(i);
+    private void readHeader(int line, List<String> header) {
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i);
             if (name.isEmpty()) {
                 problems.add(new ScenarioProblem(file, line, "column " + (i + 1) + " has no name"));
-            } else if (!Columns.ALL.contains(name)) {
+            } else if (!columns.all.contains(name)) {
                 problems.add(new ScenarioProblem(file, line, "unknown column " + name + suggestion(name)));
             } else if (index.putIfAbsent(name, i) != null) {
                 problems.add(new ScenarioProblem(file, line, "column " + name + " appears twice"));
@@ -97,8 +99,8 @@ final class TableReader {
         }
     }
 
-    private static String suggestion(String name) {
-        return Columns.ALL.stream().filter(known -> known.equalsIgnoreCase(name)).findFirst()
+    private String suggestion(String name) {
+        return columns.all.stream().filter(known -> known.equalsIgnoreCase(name)).findFirst()
                 .map(known -> " (did you mean " + known + "?)")
                 .orElse("; allowed: id, description, the Situation fields, the expectations and error");
     }
@@ -120,8 +122,8 @@ final class TableReader {
         }
         String description = cell.apply(Columns.DESCRIPTION);
         Map<String, String> given = new LinkedHashMap<>();
-        for (String field : Columns.SITUATION) {
-            String value = Columns.TEXT.contains(field) ? cell.apply(field) : cell.apply(field).trim();
+        for (String field : columns.situation) {
+            String value = columns.text.contains(field) ? cell.apply(field) : cell.apply(field).trim();
             if (!value.isEmpty()) {
                 given.put(field, value);
             }
@@ -170,7 +172,7 @@ final class TableReader {
         } else if (field == null) {
             rowProblems.add("malformed error cell \"" + cell + "\": " + code + " needs a field, e.g. " + code
                     + " daysUntilInterview");
-        } else if (!Columns.SITUATION.contains(field)) {
+        } else if (!columns.situation.contains(field)) {
             rowProblems.add("unknown field " + field + " in error cell \"" + cell + "\"; allowed: a Situation field");
         }
         return new ExpectedError(code, field);
@@ -187,7 +189,7 @@ final class TableReader {
         String days = cell.apply(Columns.ACT_IN_DAYS).trim();
         if (!days.isEmpty()) {
             try {
-                actInDays = Fields.integer(Columns.ACT_IN_DAYS, days, "0 or more");
+                actInDays = wholeNumber(days);
             } catch (IllegalArgumentException e) {
                 rowProblems.add("actInDays \"" + days + "\" is not a whole number; leave it blank for null");
             }
@@ -196,7 +198,7 @@ final class TableReader {
         String on = cell.apply(Columns.ACT_ON).trim();
         if (!on.isEmpty()) {
             try {
-                actOn = Fields.date(Columns.ACT_ON, on);
+                actOn = Field.parseDate(Columns.ACT_ON, on);
             } catch (IllegalArgumentException e) {
                 rowProblems.add("actOn \"" + on + "\" is not a real date as YYYY-MM-DD");
             }
@@ -215,6 +217,14 @@ final class TableReader {
             return null;
         }
         return new ExpectedAdvice(verdict, actInDays, actOn, reasons, steps, benefits, risks, alternatives, notes);
+    }
+
+    /** A plain whole number (no sign but "-", no leading zeros, no fraction). */
+    private static int wholeNumber(String text) {
+        if (!text.matches("-?(0|[1-9][0-9]{0,8})")) {
+            throw new IllegalArgumentException(text);
+        }
+        return Integer.parseInt(text);
     }
 
     private Presence<String> items(String column, String cell) {

@@ -12,6 +12,8 @@ import dev.connectadvisor.internal.json.Json;
 import dev.connectadvisor.internal.json.JsonlBatch;
 import dev.connectadvisor.internal.json.ServiceError;
 import dev.connectadvisor.internal.json.SituationJson;
+import dev.connectadvisor.internal.situation.SituationFields;
+import dev.connectadvisor.internal.situation.SituationSchema;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,7 +62,7 @@ final class Routes implements HttpHandler {
                 "/", resource("index.html", "text/html; charset=utf-8"),
                 "/playground.css", resource("playground.css", "text/css; charset=utf-8"),
                 "/playground.js", resource("playground.js", "text/javascript; charset=utf-8"),
-                "/openapi.json", resource("openapi.json", JSON));
+                "/openapi.json", openApi());
     }
 
     /** Runs a request that found the queue full, so that it is answered 503 without doing its work. */
@@ -397,6 +399,14 @@ final class Routes implements HttpHandler {
 
     private static byte[] json(Object value) {
         return line(Json.write(value));
+    }
+
+    /** The OpenAPI document, with the Situation schema generated from the field declarations. */
+    private static Static openApi() {
+        String document = new String(resource("openapi.json", JSON).body(), StandardCharsets.UTF_8);
+        String composed = Json.replacing(document, List.of("components", "schemas", "Situation"),
+                SituationSchema.openApi(SituationFields.ALL));
+        return new Static(JSON, (composed + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static Static resource(String name, String contentType) {

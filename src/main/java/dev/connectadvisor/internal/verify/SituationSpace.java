@@ -1,38 +1,21 @@
 package dev.connectadvisor.internal.verify;
 
 import dev.connectadvisor.InvalidSituationException;
-import dev.connectadvisor.PriorRequest;
 import dev.connectadvisor.Situation;
+import dev.connectadvisor.internal.situation.Field;
+import dev.connectadvisor.internal.situation.SituationFields;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The whole input space that the exhaustive analysis walks: every combination of the seven
- * booleans, priorRequest, followUpsSent in 0..2 and daysUntilInterview in -30..30, crossed with a
- * note dimension (no note, and fixed drafts that together trigger every note finding). The
- * combinations the contract rejects (applicationRejected or a follow-up before the interview)
- * are counted and skipped.
+ * The whole input space that the exhaustive analysis walks: every combination of the values
+ * each field declares for the walk ({@link Field#walk()}): both values of each boolean, every
+ * priorRequest, followUpsSent 0..2, daysUntilInterview -30..30, and a note dimension (no note,
+ * LinkedIn's stock text, a long draft that misspells the name) that together trigger every note
+ * finding. The combinations the contract rejects (applicationRejected or a follow-up before the
+ * interview) are counted and skipped.
  */
-final class SituationSpace {
-    public static final int MIN_DAYS = -30;
-    public static final int MAX_DAYS = 30;
-    public static final int MAX_FOLLOW_UPS = 2;
-
-    /** One value of the note dimension. */
-    public record Draft(String label, String interviewerName, String note) {
-    }
-
-    /**
-     * No note; LinkedIn's stock text (NOTE_GENERIC, and NOTE_NO_MEETING or NOTE_NO_THANKS); a long
-     * note that misspells the name and leaves it out (NOTE_TOO_LONG, NOTE_NAME_MISSING,
-     * NOTE_NAME_MISSPELLED, and NOTE_NO_MEETING or NOTE_NO_THANKS).
-     */
-    public static final List<Draft> DRAFTS = List.of(
-            new Draft("no note", null, null),
-            new Draft("stock draft", "Sarah Lee", "Hi Sarah, I'd like to add you to my professional network."),
-            new Draft("long misspelled draft", "Sarah Lee", "Dear Sara, " + "I have followed the work of your"
-                    + " data platform group for a long time and I would be glad to connect here. ".repeat(4)));
-
+public final class SituationSpace {
     /** How many combinations were looked at, and how many of them the contract accepts. */
     public record Counts(long checked, long valid) {
         public long skipped() {
@@ -43,76 +26,79 @@ final class SituationSpace {
     private SituationSpace() {
     }
 
-    /** Calls {@code visit} with every valid situation, in a fixed order. */
+    /** Calls {@code visit} with every valid situation of the declared fields, in a fixed order. */
     public static Counts walk(Consumer<Situation> visit) {
-        long checked = 0;
-        long valid = 0;
-        for (Draft draft : DRAFTS) {
-            for (int d = MIN_DAYS; d <= MAX_DAYS; d++) {
-                for (PriorRequest prior : PriorRequest.values()) {
-                    for (int followUps = 0; followUps <= MAX_FOLLOW_UPS; followUps++) {
-                        for (int bits = 0; bits < 1 << 7; bits++) {
-                            checked++;
-                            Situation situation;
-                            try {
-                                situation = Situation.builder().daysUntilInterview(d).priorRequest(prior)
-                                        .followUpsSent(followUps)
-                                        .directInterviewer((bits & 1) == 0)
-                                        .existingRelationship((bits & 2) != 0)
-                                        .hasReferral((bits & 4) != 0)
-                                        .toldNotToConnect((bits & 8) != 0)
-                                        .profileUpToDate((bits & 16) == 0)
-                                        .applicationRejected((bits & 32) != 0)
-                                        .interviewerSeemedHesitant((bits & 64) != 0)
-                                        .interviewerName(draft.interviewerName()).note(draft.note())
-                                        .build();
-                            } catch (InvalidSituationException rejected) {
-                                continue;
-                            }
-                            valid++;
-                            visit.accept(situation);
-                        }
-                    }
-                }
-            }
-        }
-        return new Counts(checked, valid);
+        return walk(SituationFields.ALL, visit, rejected -> { });
     }
 
-    /** A situation in one line, with only the fields that differ from the defaults (and the day). */
+    /** As {@link #walk(Consumer)}, telling {@code rejected} why each skipped combination was rejected. */
+    public static Counts walk(Consumer<Situation> visit, Consumer<InvalidSituationException> rejected) {
+        return walk(SituationFields.ALL, visit, rejected);
+    }
+
+    /**
+     * Calls {@code visit} with every valid situation, in a fixed order: the first field varies
+     * slowest, and the fields of one walk group vary together.
+     */
+    public static Counts walk(List<Field> fields, Consumer<Situation> visit, Consumer<InvalidSituationException> rejected) {
+        // one dimension per walk group, in the order of each group's first field
+        List<String> groups = fields.stream().map(Field::walkGroup).distinct().toList();
+        int[] dimension = fields.stream().mapToInt(f -> groups.indexOf(f.walkGroup())).toArray();
+        int[] sizes = new int[groups.size()];
+        for (int i = 0; i < fields.size(); i++) {
+            int size = fields.get(i).walk().size();
+            if (sizes[dimension[i]] != 0 && sizes[dimension[i]] != size) {
+                throw new IllegalStateException("the fields of walk group " + fields.get(i).walkGroup()
+                        + " declare walks of different lengths");
+            }
+            sizes[dimension[i]] = size;
+        }
+        int[] at = new int[groups.size()];
+        long checked = 0;
+        long valid = 0;
+        while (true) {
+            checked++;
+            Situation.Builder builder = Situation.builder();
+            for (int i = 0; i < fields.size(); i++) {
+                fields.get(i).setter().accept(builder, fields.get(i).walk().get(at[dimension[i]]));
+            }
+            Situation situation = null;
+            try {
+                situation = builder.build();
+            } catch (InvalidSituationException e) {
+                rejected.accept(e); // a contradiction the contract rejects: not a situation to advise on
+            }
+            if (situation != null) {
+                valid++;
+                visit.accept(situation);
+            }
+            int d = groups.size() - 1;
+            while (d >= 0 && ++at[d] == sizes[d]) {
+                at[d--] = 0;
+            }
+            if (d < 0) {
+                return new Counts(checked, valid);
+            }
+        }
+    }
+
+    /** A situation in one line, with only the fields that differ from their defaults (and the day). */
     public static String describe(Situation s) {
-        StringBuilder b = new StringBuilder("{daysUntilInterview: ").append(s.daysUntilInterview());
-        if (!s.directInterviewer()) {
-            b.append(", directInterviewer: false");
-        }
-        if (s.existingRelationship()) {
-            b.append(", existingRelationship: true");
-        }
-        if (s.hasReferral()) {
-            b.append(", hasReferral: true");
-        }
-        if (s.toldNotToConnect()) {
-            b.append(", toldNotToConnect: true");
-        }
-        if (!s.profileUpToDate()) {
-            b.append(", profileUpToDate: false");
-        }
-        if (s.priorRequest() != PriorRequest.NONE) {
-            b.append(", priorRequest: ").append(s.priorRequest());
-        }
-        if (s.applicationRejected()) {
-            b.append(", applicationRejected: true");
-        }
-        if (s.interviewerSeemedHesitant()) {
-            b.append(", interviewerSeemedHesitant: true");
-        }
-        if (s.followUpsSent() != 0) {
-            b.append(", followUpsSent: ").append(s.followUpsSent());
-        }
-        if (s.note() != null) {
-            String label = DRAFTS.stream().filter(d -> s.note().equals(d.note())).map(Draft::label).findFirst()
-                    .orElse(s.note().length() > 40 ? s.note().substring(0, 40) + "..." : s.note());
-            b.append(", interviewerName: \"").append(s.interviewerName()).append("\", note: <").append(label).append('>');
+        StringBuilder b = new StringBuilder("{");
+        for (Field field : SituationFields.ALL) {
+            if (field.isDefault(s) && !field.name().equals("daysUntilInterview")) {
+                continue;
+            }
+            Object value = field.get(s);
+            if (b.length() > 1) {
+                b.append(", ");
+            }
+            b.append(field.name()).append(": ");
+            if (value instanceof String text) {
+                b.append('"').append(text.length() > 40 ? text.substring(0, 40) + "..." : text).append('"');
+            } else {
+                b.append(value);
+            }
         }
         return b.append('}').toString();
     }

@@ -65,8 +65,8 @@ class QuickAdviseTest {
 
     @org.junit.jupiter.api.Test
     void everyOptionOfTheQuickPath_isAnOptionOfAdvise_withTheSameArity() {
-        picocli.CommandLine.Model.CommandSpec advise = new picocli.CommandLine(new AdviseCommand(
-                new Main.Io(new ByteArrayInputStream(new byte[0]), System.out, System.err, false))).getCommandSpec();
+        picocli.CommandLine.Model.CommandSpec advise = AdviseCommand.command(
+                new Main.Io(new ByteArrayInputStream(new byte[0]), System.out, System.err, false)).getCommandSpec();
 
         assertThat(QuickAdvise.optionNames()).allSatisfy(name -> {
             assertThat(advise.optionsMap()).as("advise has %s", name).containsKey(name);

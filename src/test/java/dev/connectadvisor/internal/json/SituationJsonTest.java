@@ -237,7 +237,7 @@ class SituationJsonTest {
     }
 
     static Stream<String> everyField() {
-        return Fields.NAMES.stream();
+        return dev.connectadvisor.internal.situation.SituationFields.NAMES.stream();
     }
 
     @ParameterizedTest(name = "{0}: null is INVALID_VALUE {0}")
@@ -248,7 +248,7 @@ class SituationJsonTest {
 
     @Test
     void fieldListOfTheReader_isTheContractsTable() {
-        assertThat(Fields.NAMES).containsExactly("daysUntilInterview", "interviewDate", "today",
+        assertThat(dev.connectadvisor.internal.situation.SituationFields.NAMES).containsExactly("daysUntilInterview", "interviewDate", "today",
                 "directInterviewer", "existingRelationship", "hasReferral", "toldNotToConnect", "profileUpToDate",
                 "priorRequest", "applicationRejected", "interviewerSeemedHesitant", "followUpsSent",
                 "interviewerName", "note");
