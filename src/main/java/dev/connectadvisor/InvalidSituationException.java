@@ -19,6 +19,15 @@ public final class InvalidSituationException extends IllegalArgumentException {
         this.field = field;
     }
 
+    /**
+     * No stack trace: the exception reports bad input, not a defect, and a batch with many bad
+     * lines should not pay for one trace each.
+     */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+
     public ErrorCode code() {
         return code;
     }
