@@ -23,7 +23,8 @@ public final class TestRules {
         try {
             Path dir = Files.createTempDirectory(parent, fault);
             try (Stream<Path> files = Files.list(RULES)) {
-                for (Path file : files.filter(f -> RuleFolder.isRuleFile(f.getFileName().toString())).toList()) {
+                for (Path file : files.filter(f -> RuleFolder.isRuleFile(f.getFileName().toString())
+                        || RuleFolder.isDataFile(f.getFileName().toString())).toList()) {
                     Files.copy(file, dir.resolve(file.getFileName()));
                 }
             }

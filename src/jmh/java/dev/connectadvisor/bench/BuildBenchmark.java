@@ -48,7 +48,7 @@ public class BuildBenchmark {
             if (generated > 0) {
                 rules.add(new RuleFolder.Source("generated.drl", drl(generated).getBytes(StandardCharsets.UTF_8)));
             }
-            folder = new RuleFolder("generated", rules, List.of(), "bench-" + generated);
+            folder = new RuleFolder("generated", rules, List.of(), List.of(), "bench-" + generated);
         }
     }
 

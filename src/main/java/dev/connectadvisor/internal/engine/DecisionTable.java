@@ -120,6 +120,11 @@ public final class DecisionTable {
         return file;
     }
 
+    /** The table's cells as the author wrote them, row by row (0-based here; problems say rows from 1). */
+    public List<List<String>> cells() {
+        return cells;
+    }
+
     /** The DRL that Drools generates from the table. */
     public String drl() {
         return drl;
@@ -205,7 +210,8 @@ public final class DecisionTable {
         return out;
     }
 
-    private static int column(String letters) {
+    /** The 1-based column of a spreadsheet column name: A = 1, AA = 27. */
+    public static int column(String letters) {
         int c = 0;
         for (char ch : letters.toCharArray()) {
             c = c * 26 + (ch - 'A' + 1);

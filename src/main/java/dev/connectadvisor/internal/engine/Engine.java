@@ -2,28 +2,23 @@ package dev.connectadvisor.internal.engine;
 
 import dev.connectadvisor.Advice;
 import dev.connectadvisor.AdviceException;
-import dev.connectadvisor.Entry;
-import dev.connectadvisor.GuideItem;
-import dev.connectadvisor.NoteFinding;
-import dev.connectadvisor.Phase;
 import dev.connectadvisor.RuleInfo;
 import dev.connectadvisor.Situation;
 import dev.connectadvisor.facts.Decision;
-import dev.connectadvisor.facts.Finding;
-import dev.connectadvisor.facts.NoteIssue;
+import dev.connectadvisor.facts.Parameters;
+import dev.connectadvisor.internal.policy.Held;
+import dev.connectadvisor.internal.policy.PolicyModel;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.kie.api.KieBase;
 import org.kie.api.conf.KieBaseOption;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
- * A compiled rule base and the one way to evaluate a resolved situation against it.
+ * A loaded rule base and the one way to evaluate a resolved situation against it.
  * Thread-safe: the KieBase is shared, and each evaluation borrows a session of its own from a
  * small pool (a session is reset, not rebuilt, between evaluations; its trace listener is reused).
  * A session halted by a {@link TimeLimit} is disposed, never reused.
@@ -32,24 +27,29 @@ public final class Engine {
     /** More firings than this means rules that re-trigger each other; a normal answer takes about 20. */
     public static final int MAX_FIRINGS = 10_000;
 
+    private final RuleBase rules;
     private final KieBase base;
-    private final String version;
-    private volatile List<RuleInfo> rules;
+    private final AdviceAssembler assembler;
+    private volatile List<RuleInfo> described;
     private final SessionPool sessions;
+    private final SessionPool diagnostics;
 
-    private Engine(KieBase base, String version) {
-        this.base = base;
-        this.version = version;
+    private Engine(RuleBase rules) {
+        this.rules = rules;
+        this.base = rules.rules();
+        this.assembler = new AdviceAssembler(rules.policy().texts(), rules.version());
         this.sessions = new SessionPool(base);
+        this.diagnostics = new SessionPool(rules.companion());
     }
 
     /**
-     * Compiles a folder's rules now (DRL and decision tables): for {@code --rules DIR}.
+     * Compiles a folder's rules now (DRL and decision tables), with their companion: for
+     * {@code --rules DIR}.
      *
      * @throws dev.connectadvisor.RulesCompilationException if the folder's rules do not compile
      */
     public static Engine compile(RuleFolder folder) {
-        return new Engine(RuleCompiler.compile(folder), folder.version());
+        return new Engine(RuleCompiler.compile(folder));
     }
 
     /**
@@ -57,7 +57,7 @@ public final class Engine {
      * constraint JIT with {@code ConstraintJittingThresholdOption.get(0)}).
      */
     public static Engine compile(RuleFolder folder, List<? extends KieBaseOption> options) {
-        return new Engine(RuleCompiler.compile(folder, options), folder.version());
+        return new Engine(RuleCompiler.compile(folder, options));
     }
 
     /**
@@ -70,21 +70,55 @@ public final class Engine {
         if (!Precompiled.available()) {
             return compile(RuleFolder.builtIn());
         }
-        return new Engine(Precompiled.load(), RuleFolder.builtInVersion());
+        return new Engine(Precompiled.load());
     }
 
     public String version() {
-        return version;
+        return rules.version();
     }
 
     /** Every rule with its metadata, sorted by name; read from the KieBase on first use. */
     public List<RuleInfo> rules() {
-        List<RuleInfo> described = rules;
-        if (described == null) {
-            described = RuleCompiler.describe(base);
-            rules = described;
+        List<RuleInfo> list = described;
+        if (list == null) {
+            list = RuleCompiler.describe(base);
+            described = list;
         }
-        return described;
+        return list;
+    }
+
+    /** The verdict table and the texts, as the rules' companion carries them. */
+    public PolicyModel policy() {
+        return rules.policy();
+    }
+
+    /**
+     * The verdict table's cells that hold for a situation (without dates), with the parameters
+     * the rules use: each row whose every condition cell holds, and each condition cell that
+     * does, as Drools evaluates them in the companion rule base.
+     */
+    public Set<Held> diagnose(Situation dayless, Parameters parameters) {
+        SessionPool.Slot slot = diagnostics.take();
+        boolean fired = false;
+        try {
+            KieSession session = slot.session();
+            session.insert(dayless);
+            if (dayless.note() != null) {
+                session.insert(NoteReader.read(dayless.note(), dayless.interviewerName()));
+            }
+            session.insert(parameters);
+            session.fireAllRules(MAX_FIRINGS);
+            fired = true;
+            Set<Held> held = new HashSet<>();
+            for (Trace.Inserted inserted : slot.trace().inserted) {
+                if (inserted.fact() instanceof Held cell) {
+                    held.add(cell);
+                }
+            }
+            return held;
+        } finally {
+            diagnostics.give(slot, fired);
+        }
     }
 
     public KieBase kieBase() {
@@ -106,7 +140,7 @@ public final class Engine {
      * @throws AdviceException if the rules give no single verdict, loop, or fail
      */
     public Advice evaluate(Situation situation) {
-        return dated(evaluateDayless(dayless(situation)), situation);
+        return evaluate(situation, null);
     }
 
     /**
@@ -114,22 +148,8 @@ public final class Engine {
      * watch} (if not null) so that another thread can halt it and name the rule.
      */
     Advice evaluate(Situation situation, Watch watch) {
-        if (watch == null) {
-            return evaluate(situation);
-        }
         Situation dayless = dayless(situation);
-        SessionPool.Slot slot = sessions.take();
-        watch.open(slot);
-        boolean fired = false;
-        try {
-            fire(slot, dayless);
-            fired = true;
-            return dated(assemble(dayless, slot.trace()), situation);
-        } finally {
-            // a session that another thread halted is disposed, never reused
-            boolean notHalted = watch.close();
-            sessions.give(slot, fired && notHalted);
-        }
+        return dated(withSession(dayless, watch, trace -> assembler.assemble(dayless, trace)), situation);
     }
 
     /**
@@ -141,34 +161,28 @@ public final class Engine {
      */
     public Evaluation trace(Situation situation) {
         Situation dayless = dayless(situation);
-        SessionPool.Slot slot = sessions.take();
-        boolean reusable = false;
         try {
-            try {
-                fire(slot, dayless);
-            } catch (AdviceException e) {
-                return new Evaluation(List.of(), List.of(), List.of(), List.of(), null, e);
-            }
-            reusable = true;
-            Trace trace = slot.trace();
-            List<Decision> decisions = new ArrayList<>();
-            List<String> deciding = new ArrayList<>();
-            List<Object> facts = new ArrayList<>();
-            for (Trace.Inserted inserted : trace.inserted) {
-                facts.add(inserted.fact());
-                if (inserted.fact() instanceof Decision decision) {
-                    decisions.add(decision);
-                    deciding.add(inserted.rule());
+            // the Evaluation holds copies: the trace may be cleared once the session goes back
+            return withSession(dayless, null, trace -> {
+                List<Decision> decisions = new ArrayList<>();
+                List<String> deciding = new ArrayList<>();
+                List<Object> facts = new ArrayList<>();
+                for (Trace.Inserted inserted : trace.inserted) {
+                    facts.add(inserted.fact());
+                    if (inserted.fact() instanceof Decision decision) {
+                        decisions.add(decision);
+                        deciding.add(inserted.rule());
+                    }
                 }
-            }
-            try {
-                return new Evaluation(decisions, deciding, trace.fired, facts,
-                        dated(assemble(dayless, trace), situation), null);
-            } catch (AdviceException e) {
-                return new Evaluation(decisions, deciding, trace.fired, facts, null, e);
-            }
-        } finally {
-            sessions.give(slot, reusable); // the Evaluation holds copies: the trace may be cleared now
+                try {
+                    return new Evaluation(decisions, deciding, trace.fired, facts,
+                            dated(assembler.assemble(dayless, trace), situation), null);
+                } catch (AdviceException e) {
+                    return new Evaluation(decisions, deciding, trace.fired, facts, null, e);
+                }
+            });
+        } catch (AdviceException e) {
+            return new Evaluation(List.of(), List.of(), List.of(), List.of(), null, e);
         }
     }
 
@@ -247,14 +261,26 @@ public final class Engine {
      * and the rules, which is what makes advice cacheable.
      */
     public Advice evaluateDayless(Situation dayless) {
+        return withSession(dayless, null, trace -> assembler.assemble(dayless, trace));
+    }
+
+    /**
+     * Fires the rules on a pooled session and reads its trace; the session goes back to the pool
+     * if it fired to the end and no time limit halted it, else it is disposed.
+     */
+    private <T> T withSession(Situation dayless, Watch watch, java.util.function.Function<Trace, T> read) {
         SessionPool.Slot slot = sessions.take();
-        boolean reusable = false;
+        if (watch != null) {
+            watch.open(slot);
+        }
+        boolean fired = false;
         try {
             fire(slot, dayless);
-            reusable = true;
-            return assemble(dayless, slot.trace());
+            fired = true;
+            return read.apply(slot.trace());
         } finally {
-            sessions.give(slot, reusable);
+            boolean notHalted = watch == null || watch.close();
+            sessions.give(slot, fired && notHalted);
         }
     }
 
@@ -301,69 +327,6 @@ public final class Engine {
             throw new AdviceException(AdviceException.Kind.RULE_FAILED, rule,
                     "rule \"" + rule + "\" failed: " + cause, cause);
         }
-    }
-
-    private Advice assemble(Situation situation, Trace trace) {
-        List<Trace.Inserted> decisions = trace.inserted.stream().filter(i -> i.fact() instanceof Decision).toList();
-        if (decisions.isEmpty()) {
-            throw new AdviceException(AdviceException.Kind.NO_VERDICT, null,
-                    "no verdict rule matched the situation " + situation, null);
-        }
-        if (decisions.size() > 1) {
-            throw new AdviceException(AdviceException.Kind.SEVERAL_VERDICTS, decisions.get(1).rule(),
-                    "several verdict rules fired: " + decisions.stream().map(Trace.Inserted::rule).toList(), null);
-        }
-        Decision decision = (Decision) decisions.get(0).fact();
-
-        Map<Finding.Kind, Map<String, Ranked>> lists = new EnumMap<>(Finding.Kind.class);
-        Map<dev.connectadvisor.NoteCode, NoteFinding> notes = new EnumMap<>(dev.connectadvisor.NoteCode.class);
-        int order = 0;
-        for (Trace.Inserted inserted : trace.inserted) {
-            if (inserted.fact() instanceof Finding finding) {
-                Entry entry = new Entry(finding.item(), inserted.rule(), textOf(finding.item(), inserted.rule()));
-                lists.computeIfAbsent(finding.kind(), k -> new LinkedHashMap<>())
-                        .putIfAbsent(finding.item(), new Ranked(entry, finding.rank(), order++));
-            } else if (inserted.fact() instanceof NoteIssue issue) {
-                textOf(issue.item(), inserted.rule());
-                notes.putIfAbsent(issue.code(),
-                        new NoteFinding(issue.code(), issue.item(), inserted.rule(), issue.code().text()));
-            }
-        }
-        int days = situation.daysUntilInterview();
-        Integer actInDays = decision.actInDays();
-        return new Advice(decision.verdict(), actInDays,
-                actInDays == null || situation.today() == null ? null : situation.today().plusDays(actInDays),
-                Phase.of(days), decision.summary(),
-                byRank(lists.get(Finding.Kind.REASON)), byRank(lists.get(Finding.Kind.STEP)),
-                byItem(lists.get(Finding.Kind.BENEFIT)), byItem(lists.get(Finding.Kind.RISK)),
-                byItem(lists.get(Finding.Kind.ALTERNATIVE)), new ArrayList<>(notes.values()), trace.fired, version);
-    }
-
-    private record Ranked(Entry entry, int rank, int order) {
-    }
-
-    private static List<Entry> byRank(Map<String, Ranked> entries) {
-        if (entries == null) {
-            return List.of();
-        }
-        return entries.values().stream()
-                .sorted(Comparator.comparingInt(Ranked::rank).thenComparingInt(Ranked::order))
-                .map(Ranked::entry).toList();
-    }
-
-    private static List<Entry> byItem(Map<String, Ranked> entries) {
-        if (entries == null) {
-            return List.of();
-        }
-        return entries.values().stream()
-                .map(Ranked::entry)
-                .sorted(Comparator.comparing(e -> GuideItem.byId(e.item()).orElseThrow()))
-                .toList();
-    }
-
-    private static String textOf(String item, String rule) {
-        return GuideItem.byId(item).map(GuideItem::text).orElseThrow(() -> new AdviceException(
-                AdviceException.Kind.UNKNOWN_ITEM, rule, "rule \"" + rule + "\" cites unknown guide item " + item, null));
     }
 
     private static String lastOf(List<String> fired) {

@@ -8,13 +8,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import dev.connectadvisor.internal.policy.Companion;
+import dev.connectadvisor.internal.policy.PolicyModel;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 
 /**
- * The built-in rules as compiled at build time: kie-maven-plugin turns {@code rules/} into
- * executable-model classes and lists them in {@link #MODEL_LIST}. Loading them needs no DRL
+ * The built-in rules as compiled at build time: kie-maven-plugin turns {@code rules/} (and the
+ * companion generated from it, in its own package) into executable-model classes and lists them
+ * in {@link #MODEL_LIST}. Loading them needs no DRL
  * parser, no compiler and no {@code kmodule.xml} (so no xstream): the classes are instantiated
  * and handed to {@link KieBaseBuilder}.
  */
@@ -34,9 +37,10 @@ final class Precompiled {
      * @throws IllegalStateException if the model list is missing or names a class that cannot be
      *     loaded (a broken build)
      */
-    static KieBase load() {
+    static RuleBase load() {
         ClassLoader loader = Precompiled.class.getClassLoader();
         List<Model> models = new ArrayList<>();
+        List<Model> companion = new ArrayList<>();
         try (InputStream in = loader.getResourceAsStream(MODEL_LIST)) {
             if (in == null) {
                 throw new IllegalStateException("the precompiled rules are missing from the classpath: " + MODEL_LIST);
@@ -48,16 +52,20 @@ final class Precompiled {
                 if (name.isEmpty() || name.contains(":")) {
                     continue;
                 }
-                models.add((Model) Class.forName(name, true, loader).getDeclaredConstructor().newInstance());
+                Model model = (Model) Class.forName(name, true, loader).getDeclaredConstructor().newInstance();
+                (Companion.PACKAGE.equals(model.getPackageName()) ? companion : models).add(model);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot load the precompiled rules: " + e, e);
         }
-        if (models.isEmpty()) {
-            throw new IllegalStateException("the precompiled rule list names no model: " + MODEL_LIST);
+        if (models.isEmpty() || companion.isEmpty()) {
+            throw new IllegalStateException("the precompiled rule list names no model of the rules or no companion: "
+                    + MODEL_LIST);
         }
-        return KieBaseBuilder.createKieBaseFromModel(models);
+        KieBase rules = KieBaseBuilder.createKieBaseFromModel(models);
+        KieBase companionBase = KieBaseBuilder.createKieBaseFromModel(companion);
+        return new RuleBase(rules, companionBase, PolicyModel.of(companionBase), RuleFolder.builtInVersion());
     }
 }

@@ -25,6 +25,9 @@ import org.kie.api.conf.KieBaseOption;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
+import dev.connectadvisor.internal.policy.Companion;
+import dev.connectadvisor.internal.policy.PolicyModel;
+import java.util.regex.Matcher;
 
 /**
  * Compiles a {@link RuleFolder} into a KieBase at run time, without kmodule.xml (so without
@@ -38,20 +41,59 @@ public final class RuleCompiler {
     }
 
     /**
-     * @throws RulesCompilationException with every problem, located, if the rules do not compile
+     * The folder's rules and their companion (generated from the verdict table and the texts),
+     * each compiled now.
+     *
+     * @throws RulesCompilationException with every problem, located, if either does not compile
+     *     or a rule cites an item without text
      */
-    public static KieBase compile(RuleFolder folder) {
+    public static RuleBase compile(RuleFolder folder) {
         return compile(folder, List.of());
     }
 
     /**
-     * As {@link #compile(RuleFolder)}, with KieBase options, e.g. {@code
+     * As {@link #compile(RuleFolder)}, with KieBase options for the rules, e.g. {@code
      * ConstraintJittingThresholdOption.get(0)} to JIT-compile every constraint from its first
      * evaluation (the concurrency tests run both ways).
      *
-     * @throws RulesCompilationException with every problem, located, if the rules do not compile
+     * @throws RulesCompilationException with every problem, located
      */
-    public static KieBase compile(RuleFolder folder, List<? extends KieBaseOption> options) {
+    public static RuleBase compile(RuleFolder folder, List<? extends KieBaseOption> options) {
+        Companion.Generated generated = Companion.generate(folder);
+        List<RuleProblem> problems = new ArrayList<>(generated.problems());
+        KieBase rules = null;
+        try {
+            rules = compileRules(folder, options);
+        } catch (RulesCompilationException e) {
+            problems.addAll(0, e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new RulesCompilationException(problems);
+        }
+        KieBase companion = companion(generated.drl(), folder);
+        PolicyModel policy = PolicyModel.of(companion);
+        List<RuleProblem> untexted = new ArrayList<>();
+        for (RuleInfo rule : describe(rules)) {
+            for (String item : rule.items()) {
+                if (dev.connectadvisor.GuideItem.byId(item).isPresent() && !policy.texts().containsKey(item)) {
+                    untexted.add(new RuleProblem(Companion.TEXTS, 0, 0, "no text for " + item + ", which rule \""
+                            + rule.name() + "\" cites: add a row " + item + ",<text>"));
+                }
+            }
+        }
+        for (dev.connectadvisor.NoteCode code : dev.connectadvisor.NoteCode.values()) {
+            if (!policy.texts().containsKey(code.name())) {
+                untexted.add(new RuleProblem(Companion.TEXTS, 0, 0, "no text for the note finding " + code.name()
+                        + ": add a row " + code.name() + ",<text>"));
+            }
+        }
+        if (!untexted.isEmpty()) {
+            throw new RulesCompilationException(untexted.stream().distinct().toList());
+        }
+        return new RuleBase(rules, companion, policy, folder.version());
+    }
+
+    private static KieBase compileRules(RuleFolder folder, List<? extends KieBaseOption> options) {
         KieServices services = KieServices.Factory.get();
         KieFileSystem files = services.newKieFileSystem();
         ReleaseId releaseId = services.newReleaseId("dev.connectadvisor.rules", "rules-" + UUID.randomUUID(), "1.0.0");
@@ -70,11 +112,39 @@ public final class RuleCompiler {
             }
             files.write(RESOURCES + source.name(), source.content());
         }
+        return build(services, files, releaseId, problems, message -> problem(message, tables), options);
+    }
+
+    /**
+     * The companion DRL compiled into a KieBase of its own. It is generated from cells that
+     * compiled in the rules, so a problem here is unusual; one is mapped back to the verdict
+     * table's cell through the generated rule's name ({@code cell D21}).
+     */
+    private static KieBase companion(String drl, RuleFolder folder) {
+        KieServices services = KieServices.Factory.get();
+        KieFileSystem files = services.newKieFileSystem();
+        ReleaseId releaseId = services.newReleaseId("dev.connectadvisor.rules", "companion-" + UUID.randomUUID(), "1.0.0");
+        files.generateAndWritePomXML(releaseId);
+        files.write(RESOURCES + Companion.BUILT_IN_PATH, drl);
+        String table = tables(folder).keySet().stream().findFirst().orElse("(rules)");
+        return build(services, files, releaseId, new ArrayList<>(), message -> {
+            Matcher cell = GENERATED_CELL.matcher(message.getText());
+            String text = "the verdict table's diagnostics do not compile: " + clean(message.getText());
+            return cell.find() ? RuleProblem.inTable(table, Integer.parseInt(cell.group(2)),
+                    DecisionTable.column(cell.group(1)), text) : new RuleProblem(table, 0, 0, text);
+        }, List.of());
+    }
+
+    private static final java.util.regex.Pattern GENERATED_CELL =
+            java.util.regex.Pattern.compile("Rule name='(?:cell |row )([A-Z]*)(\\d+)'");
+
+    private static KieBase build(KieServices services, KieFileSystem files, ReleaseId releaseId, List<RuleProblem> problems,
+            java.util.function.Function<Message, RuleProblem> locate, List<? extends KieBaseOption> options) {
         KieBuilder builder = services.newKieBuilder(files).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         Set<String> filesWithErrors = new HashSet<>();
         for (Message error : errors) {
-            RuleProblem problem = problem(error, tables);
+            RuleProblem problem = locate.apply(error);
             if (!(problem.message().contains("Parser returned a null Package") && filesWithErrors.contains(problem.file()))) {
                 problems.add(problem);
             }

@@ -21,10 +21,12 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * The files of a rules folder, read once: the rule sources (DRL and decision tables) and the
- * scenario tables in {@code scenarios/}. The version is a hash of the rule sources only.
+ * The files of a rules folder, read once: the rule sources (DRL and decision tables), the data
+ * files beside them (other {@code *.csv}, such as {@code texts.csv}) and the scenario tables in
+ * {@code scenarios/}. The version is a hash of the rule sources and the data files: everything
+ * that shapes an answer.
  */
-public record RuleFolder(String origin, List<Source> rules, List<Source> scenarios, String version) {
+public record RuleFolder(String origin, List<Source> rules, List<Source> data, List<Source> scenarios, String version) {
 
     /** Where the built-in rules lie on the classpath (and in the jar). */
     public static final String CLASSPATH_ROOT = "connect-advisor/rules";
@@ -38,7 +40,18 @@ public record RuleFolder(String origin, List<Source> rules, List<Source> scenari
 
     public RuleFolder {
         rules = List.copyOf(rules);
+        data = List.copyOf(data);
         scenarios = List.copyOf(scenarios);
+    }
+
+    /** True for a data file of the folder: a {@code .csv} that is not a decision table, outside {@code scenarios/}. */
+    public static boolean isDataFile(String name) {
+        return name.endsWith(".csv") && !isRuleFile(name) && !name.startsWith("scenarios/");
+    }
+
+    /** The data file of this name, if the folder has it. */
+    public java.util.Optional<Source> dataFile(String name) {
+        return data.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
     /** True for the files Drools compiles: DRL and decision tables ({@code *.drl.csv}, {@code *.drl.xlsx}). */
@@ -96,6 +109,7 @@ public record RuleFolder(String origin, List<Source> rules, List<Source> scenari
         connection.setUseCaches(false);
         String prefix = CLASSPATH_ROOT + "/";
         List<Source> rules = new ArrayList<>();
+        List<Source> data = new ArrayList<>();
         List<Source> scenarios = new ArrayList<>();
         try (JarFile jar = connection.getJarFile()) {
             List<JarEntry> entries = jar.stream()
@@ -109,10 +123,12 @@ public record RuleFolder(String origin, List<Source> rules, List<Source> scenari
                     scenarios.add(new Source(name, readAll(jar, entry)));
                 } else if (!scenario && isRuleFile(name)) {
                     rules.add(new Source(name, readAll(jar, entry)));
+                } else if (isDataFile(name)) {
+                    data.add(new Source(name, readAll(jar, entry)));
                 }
             }
         }
-        return new RuleFolder("built-in", rules, scenarios, hash(rules));
+        return new RuleFolder("built-in", rules, data, scenarios, hash(rules, data));
     }
 
     private static byte[] readAll(JarFile jar, JarEntry entry) throws IOException {
@@ -123,6 +139,7 @@ public record RuleFolder(String origin, List<Source> rules, List<Source> scenari
 
     private static RuleFolder read(String origin, Path root) {
         List<Source> rules = new ArrayList<>();
+        List<Source> data = new ArrayList<>();
         List<Source> scenarios = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList()) {
@@ -131,18 +148,22 @@ public record RuleFolder(String origin, List<Source> rules, List<Source> scenari
                     scenarios.add(new Source(name, Files.readAllBytes(file)));
                 } else if (!name.startsWith("scenarios/") && isRuleFile(name)) {
                     rules.add(new Source(name, Files.readAllBytes(file)));
+                } else if (isDataFile(name)) {
+                    data.add(new Source(name, Files.readAllBytes(file)));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RuleFolder(origin, rules, scenarios, hash(rules));
+        return new RuleFolder(origin, rules, data, scenarios, hash(rules, data));
     }
 
-    private static String hash(List<Source> rules) {
+    private static String hash(List<Source> rules, List<Source> data) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Source source : rules) {
+            List<Source> all = new ArrayList<>(rules);
+            all.addAll(data);
+            for (Source source : all) {
                 digest.update(source.name().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 digest.update(source.content());

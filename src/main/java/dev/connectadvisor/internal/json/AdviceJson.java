@@ -29,7 +29,10 @@ public final class AdviceJson {
 
     /**
      * The Advice with one extra last field, {@code explanation} (only for {@code --explain}):
-     * {@code {"decidingRow":"B6","decidingRule":"...","held":[...],"rowsAbove":[{"row":"B1","title":"...","notHeld":[...]}],"policyRow":"B6"}}.
+     * {@code {"decidingRow":"B6","decidingRule":"...","policyRow":"B6","held":[...],
+     * "rowsAbove":[{"row":"B1","name":"...","notHeld":[...]}],"table":{"file":"...","columns":[...],
+     * "rows":[{"row":"B1","name":"...","line":12,"inPhase":true,"matches":false,"cells":[{"text":"...","held":true}]}]}}}:
+     * {@code held} is null for a cell that is not a condition, or blank.
      */
     public static String toJson(Explanation explanation, Situation situation) {
         String advice = toJson(explanation.advice(), situation);
@@ -39,19 +42,46 @@ public final class AdviceJson {
 
     private static void writeExplanation(JsonGenerator g, Explanation e) throws IOException {
         g.writeStartObject();
-        g.writeStringField("decidingRow", e.deciding().row());
+        g.writeStringField("decidingRow", e.decidingRow());
         g.writeStringField("decidingRule", e.decidingRule());
+        g.writeStringField("policyRow", e.policyRow());
         strings(g, "held", e.deciding().held());
         g.writeArrayFieldStart("rowsAbove");
-        for (Explanation.RowCheck check : e.rowsAbove()) {
+        for (Explanation.Row row : e.rowsAbove()) {
             g.writeStartObject();
-            g.writeStringField("row", check.row());
-            g.writeStringField("title", check.title());
-            strings(g, "notHeld", check.notHeld());
+            g.writeStringField("row", row.id());
+            g.writeStringField("name", row.name());
+            strings(g, "notHeld", row.notHeld());
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeStringField("policyRow", e.policyRow());
+        g.writeObjectFieldStart("table");
+        g.writeStringField("file", e.table().file());
+        strings(g, "columns", e.table().columns());
+        g.writeArrayFieldStart("rows");
+        for (Explanation.Row row : e.table().rows()) {
+            g.writeStartObject();
+            g.writeStringField("row", row.id());
+            g.writeStringField("name", row.name());
+            g.writeNumberField("line", row.line());
+            g.writeBooleanField("inPhase", row.inPhase());
+            g.writeBooleanField("matches", row.matches());
+            g.writeArrayFieldStart("cells");
+            for (Explanation.Cell cell : row.cells()) {
+                g.writeStartObject();
+                g.writeStringField("text", cell.text());
+                if (cell.held() == null) {
+                    g.writeNullField("held");
+                } else {
+                    g.writeBooleanField("held", cell.held());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
         g.writeEndObject();
     }
 

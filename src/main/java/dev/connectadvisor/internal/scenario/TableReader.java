@@ -1,5 +1,6 @@
 package dev.connectadvisor.internal.scenario;
 
+import dev.connectadvisor.internal.engine.CsvFile;
 import dev.connectadvisor.internal.situation.Field;
 
 import dev.connectadvisor.ErrorCode;
@@ -20,10 +21,6 @@ import java.util.stream.Collectors;
 
 /** Turns the parsed CSV records of one table (header first) into rows and problems. */
 final class TableReader {
-    /** One CSV record: its cells and the physical line it starts on. */
-    record Record(int line, List<String> cells) {
-    }
-
     /** Error codes that a scenario row cannot produce: it has no JSON, and unknown columns are table problems. */
     private static final Set<ErrorCode> NOT_FROM_A_ROW = Set.of(ErrorCode.MALFORMED_JSON, ErrorCode.UNKNOWN_FIELD);
 
@@ -40,12 +37,12 @@ final class TableReader {
     }
 
     /** The table, with {@code problems} (already holding any CSV syntax problem) extended. */
-    static ScenarioTable read(String file, Columns columns, List<Record> records, List<ScenarioProblem> problems) {
+    static ScenarioTable read(String file, Columns columns, List<CsvFile.Record> records, List<ScenarioProblem> problems) {
         return new TableReader(file, columns, new ArrayList<>(problems)).read(records);
     }
 
-    private ScenarioTable read(List<Record> records) {
-        List<Record> nonBlank = records.stream()
+    private ScenarioTable read(List<CsvFile.Record> records) {
+        List<CsvFile.Record> nonBlank = records.stream()
                 .filter(r -> r.cells().stream().anyMatch(c -> !c.isBlank())).toList();
         if (nonBlank.isEmpty()) {
             if (problems.isEmpty()) {
@@ -53,13 +50,13 @@ final class TableReader {
             }
             return new ScenarioTable(file, List.of(), List.of(), problems);
         }
-        Record header = nonBlank.get(0);
+        CsvFile.Record header = nonBlank.get(0);
         List<String> columns = header.cells().stream().map(String::trim).toList();
         readHeader(header.line(), columns);
 
         List<ScenarioRow> rows = new ArrayList<>();
         Map<String, ScenarioRow> byId = new HashMap<>();
-        for (Record record : nonBlank.subList(1, nonBlank.size())) {
+        for (CsvFile.Record record : nonBlank.subList(1, nonBlank.size())) {
             Optional<ScenarioRow> row = readRow(record, columns.size());
             if (row.isEmpty()) {
                 continue;
@@ -105,7 +102,7 @@ final class TableReader {
                 .orElse("; allowed: id, description, the Situation fields, the expectations and error");
     }
 
-    private Optional<ScenarioRow> readRow(Record record, int width) {
+    private Optional<ScenarioRow> readRow(CsvFile.Record record, int width) {
         rowProblems = new ArrayList<>();
         List<String> cells = record.cells();
         if (cells.size() > width && cells.subList(width, cells.size()).stream().anyMatch(c -> !c.isBlank())) {

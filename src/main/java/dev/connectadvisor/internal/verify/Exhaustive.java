@@ -5,7 +5,8 @@ import dev.connectadvisor.RuleInfo;
 import dev.connectadvisor.Situation;
 import dev.connectadvisor.internal.engine.Engine;
 import dev.connectadvisor.facts.Parameters;
-import dev.connectadvisor.internal.policy.PolicyTable;
+import dev.connectadvisor.internal.policy.Held;
+import dev.connectadvisor.internal.policy.PolicyModel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,9 +17,10 @@ import java.util.Set;
 /**
  * The exhaustive analysis of one rule base over the whole {@link SituationSpace}: every valid
  * situation gets exactly one verdict decision from the rules (gaps and double verdicts are listed
- * with a counterexample), every rule and table row fires somewhere (dead ones are listed), and
- * the decisive item of the policy row whose conditions hold (by {@link PolicyTable}, apart from
- * the rules) is always in the reasons.
+ * with a counterexample), every rule and table row fires somewhere (dead ones are listed), the
+ * row that decided is the first row of the verdict table whose every cell holds (by the table's
+ * diagnostics, apart from the rules' own first-hit), and that row's decisive item is always in
+ * the reasons.
  */
 final class Exhaustive {
     /** A kind of finding, how often, and the first situation where it showed. */
@@ -64,14 +66,23 @@ final class Exhaustive {
     private final Map<String, long[]> counts = new LinkedHashMap<>();
     private final Map<String, String> examples = new LinkedHashMap<>();
     private final Set<String> fired = new HashSet<>();
-    private PolicyTable policy;
 
     Exhaustive(Engine engine) {
         this.engine = engine;
     }
 
-    /** Checks one situation, with its evaluation by this engine. */
-    void check(Situation s, Engine.Evaluation e) {
+    /**
+     * The verdict table's cells that hold for a situation the engine evaluated, or null where
+     * the evaluation gave no single decision (thread-safe: the walk evaluates in parallel).
+     */
+    java.util.Set<Held> diagnose(Situation s, Engine.Evaluation e) {
+        java.util.Optional<Parameters> parameters = e.first(Parameters.class);
+        return e.decisions().size() != 1 || e.failure() != null || parameters.isEmpty() ? null
+                : engine.diagnose(s, parameters.get());
+    }
+
+    /** Checks one situation, with its evaluation by this engine and its {@link #diagnose diagnosis}. */
+    void check(Situation s, Engine.Evaluation e, java.util.Set<Held> held) {
         fired.addAll(e.firedRules());
         if (e.decisions().isEmpty() && (e.failure() == null || e.failure().kind() == dev.connectadvisor.AdviceException.Kind.NO_VERDICT)) {
             note("GAP", "no verdict", s);
@@ -85,15 +96,21 @@ final class Exhaustive {
             note("RULES FAILED", e.failure().kind() + " " + (e.failure().rule() == null ? "" : "in \"" + e.failure().rule() + "\""), s);
             return;
         }
-        if (policy == null) {
-            java.util.Optional<Parameters> parameters = e.first(Parameters.class);
-            if (parameters.isEmpty()) {
-                note("NO PARAMETERS", "no rule inserted the Parameters, so the policy table cannot be evaluated", s);
-                return;
-            }
-            policy = PolicyTable.of(parameters.get());
+        if (held == null) {
+            note("NO PARAMETERS", "no rule inserted the Parameters, so the verdict table cannot be checked", s);
+            return;
         }
-        PolicyTable.Row row = policy.firstMatch(s);
+        PolicyModel policy = engine.policy();
+        PolicyModel.Row row = policy.rows().stream().filter(r -> held.contains(new Held(r.rank(), 0))).findFirst()
+                .orElse(null);
+        String decided = e.decisions().get(0).row();
+        if (row == null) {
+            note("NO TABLE ROW", "the rules decided " + decided + ", but no row of " + policy.file() + " holds", s);
+            return;
+        }
+        if (!row.id().equals(decided)) {
+            note("ROW DIFFERS", "the table's first matching row is " + row.id() + ", the rules decided " + decided, s);
+        }
         List<String> reasons = e.advice().reasons().stream().map(Entry::item).toList();
         if (!reasons.contains(row.decisiveItem())) {
             note("DECISIVE ITEM MISSING", row.id() + " needs " + row.decisiveItem() + " in the reasons, got " + reasons, s);

@@ -11,7 +11,7 @@ import dev.connectadvisor.internal.engine.Engine;
 import dev.connectadvisor.internal.engine.RuleFolder;
 import dev.connectadvisor.internal.engine.Threads;
 import dev.connectadvisor.facts.Parameters;
-import dev.connectadvisor.internal.policy.PolicyTable;
+import dev.connectadvisor.internal.policy.PolicyModel;
 import dev.connectadvisor.internal.scenario.ScenarioProblem;
 import dev.connectadvisor.internal.scenario.ScenarioResult;
 import dev.connectadvisor.internal.scenario.ScenarioRun;
@@ -52,7 +52,8 @@ public final class Verifier {
      * @param walkLimit how long the walk may take before it is reported as stuck (a consequence in a
      *     Java loop cannot be stopped, but it cannot hang {@code verify} either)
      */
-    public record Options(boolean exhaustive, RuleFolder baseline, Duration walkLimit) {
+    public record Options(boolean exhaustive, RuleFolder baseline, Duration walkLimit,
+            List<dev.connectadvisor.internal.situation.Field> walk) {
         /** Far above the seconds the walk takes, even from a cold JVM on a busy machine. */
         public static final Duration DEFAULT_WALK_LIMIT = Duration.ofMinutes(5);
         public static final Options DEFAULT = new Options(false, null);
@@ -60,9 +61,23 @@ public final class Verifier {
         public Options(boolean exhaustive, RuleFolder baseline) {
             this(exhaustive, baseline, DEFAULT_WALK_LIMIT);
         }
+
+        public Options(boolean exhaustive, RuleFolder baseline, Duration walkLimit) {
+            this(exhaustive, baseline, walkLimit, dev.connectadvisor.internal.situation.SituationFields.ALL);
+        }
+
+        /** These options, walking the values these fields declare (tests walk a smaller space). */
+        public Options walking(List<dev.connectadvisor.internal.situation.Field> fields) {
+            return new Options(exhaustive, baseline, walkLimit, fields);
+        }
     }
 
     private Verifier() {
+    }
+
+    /** One situation of the walk: its evaluation, the table cells that hold, the baseline's evaluation. */
+    private record Walked(Engine.Evaluation now, java.util.Set<dev.connectadvisor.internal.policy.Held> held,
+            Engine.Evaluation before) {
     }
 
     /** Verifies a rules folder; never throws for a problem in the rules or the scenario tables. */
@@ -128,26 +143,29 @@ public final class Verifier {
             List<dev.connectadvisor.Situation> chunk = new ArrayList<>(CHUNK);
             Runnable flush = () -> {
                 // Evaluated in parallel, checked in order: the examples are the first in walk order.
-                List<Engine.Evaluation[]> evaluations = chunk.parallelStream()
-                        .map(s -> new Engine.Evaluation[] {engine.trace(s), base == null ? null : impact.before(s)})
-                        .toList();
+                List<Walked> evaluations = chunk.parallelStream().map(s -> {
+                    Engine.Evaluation now = engine.trace(s);
+                    return new Walked(now, exhaustive == null ? null : exhaustive.diagnose(s, now),
+                            base == null ? null : impact.before(s));
+                }).toList();
                 for (int i = 0; i < chunk.size(); i++) {
+                    Walked walked = evaluations.get(i);
                     if (exhaustive != null) {
-                        exhaustive.check(chunk.get(i), evaluations.get(i)[0]);
+                        exhaustive.check(chunk.get(i), walked.now(), walked.held());
                     }
                     if (impact != null) {
-                        impact.compare(chunk.get(i), evaluations.get(i)[1], evaluations.get(i)[0]);
+                        impact.compare(chunk.get(i), walked.before(), walked.now());
                     }
                 }
                 chunk.clear();
             };
             SituationSpace.Counts counts = walkWithin(options.walkLimit(), () -> {
-                SituationSpace.Counts walked = SituationSpace.walk(s -> {
+                SituationSpace.Counts walked = SituationSpace.walk(options.walk(), s -> {
                     chunk.add(s);
                     if (chunk.size() == CHUNK) {
                         flush.run();
                     }
-                });
+                }, rejected -> { });
                 flush.run();
                 return walked;
             });
@@ -212,7 +230,10 @@ public final class Verifier {
         }
     }
 
-    /** Rules without items, unknown items, policy rows claimed by two rules, by none, or rows the policy lacks. */
+    /**
+     * Rules without items, unknown items, rows claimed by two rules or absent from the verdict
+     * table, table rows without a decisive item, texts that no rule cites.
+     */
     private static List<String> metadata(Engine engine, RuleOrigins origins) {
         List<String> problems = new ArrayList<>();
         Map<String, List<String>> byRow = new LinkedHashMap<>();
@@ -235,19 +256,24 @@ public final class Verifier {
                         + names.stream().map(origins::describe).collect(Collectors.joining(", ")));
             }
         });
-        PolicyTable policy = engine.trace(dev.connectadvisor.Situation.builder().daysUntilInterview(1).build())
-                .first(Parameters.class).map(PolicyTable::of).orElse(null);
-        if (policy == null) {
+        if (engine.trace(dev.connectadvisor.Situation.builder().daysUntilInterview(1).build())
+                .first(Parameters.class).isEmpty()) {
             problems.add("no rule inserts the Parameters (parameters.drl.csv)");
-            return problems;
         }
-        for (PolicyTable.Row row : policy.rows()) {
-            if (!byRow.containsKey(row.id())) {
-                problems.add("policy row " + row.id() + " (" + row.title() + ") is claimed by no rule (@row)");
+        PolicyModel policy = engine.policy();
+        for (PolicyModel.Row row : policy.rows()) {
+            if (GuideItem.byId(row.decisiveItem()).isEmpty()) {
+                problems.add("row " + row.id() + " of " + policy.file() + " (line " + row.line() + ") has "
+                        + (row.decisiveItem().isEmpty() ? "no decisive item" : "an unknown decisive item " + row.decisiveItem()));
             }
         }
         byRow.keySet().stream().filter(row -> policy.row(row).isEmpty())
-                .forEach(row -> problems.add("row " + row + " is not a row of the policy (DECISION-POLICY.md)"));
+                .forEach(row -> problems.add("row " + row + ", claimed by " + byRow.get(row).stream().map(origins::describe)
+                        .collect(Collectors.joining(", ")) + ", is not a row of the verdict table " + policy.file()));
+        java.util.Set<String> cited = new java.util.HashSet<>();
+        engine.rules().forEach(rule -> cited.addAll(rule.items()));
+        policy.texts().keySet().stream().filter(id -> GuideItem.byId(id).isPresent() && !cited.contains(id))
+                .forEach(id -> problems.add("texts.csv has a text for " + id + ", which no rule cites"));
         return problems;
     }
 

@@ -25,8 +25,10 @@ class AdviseExplainTest {
         String out = run("advise", "--days-until-interview", "2", "--referral", "--explain");
 
         assertThat(out).contains("DON'T CONNECT", "Explanation:",
-                "Decided by B6 referral: hasReferral is true",
-                "Not the rows above:", "B1 not your interviewer: directInterviewer is true");
+                "Decided by B6 You have a referral: do not go over their head: phase ($d): $d >= 0"
+                        + " (daysUntilInterview is 2); hasReferral: true (hasReferral is true)",
+                "Not the rows above:",
+                "B1 Not your interviewer: do not connect: directInterviewer: false (directInterviewer is true)");
     }
 
     @Test
@@ -38,9 +40,14 @@ class AdviseExplainTest {
         assertThat(plain.has("explanation")).isFalse();
         JsonNode why = explained.get("explanation");
         assertThat(why.get("decidingRow").asText()).isEqualTo("B6");
-        assertThat(why.get("held").get(0).asText()).isEqualTo("hasReferral is true");
+        assertThat(why.get("held").get(1).asText()).isEqualTo("hasReferral: true (hasReferral is true)");
         assertThat(why.get("rowsAbove").get(0).get("row").asText()).isEqualTo("B1");
-        assertThat(why.get("rowsAbove").get(0).get("notHeld").get(0).asText()).isEqualTo("directInterviewer is true");
+        assertThat(why.get("rowsAbove").get(0).get("notHeld").get(0).asText())
+                .isEqualTo("directInterviewer: false (directInterviewer is true)");
+        JsonNode b6 = why.get("table").get("rows").get(5);
+        assertThat(b6.get("row").asText()).isEqualTo("B6");
+        assertThat(b6.get("matches").asBoolean()).isTrue();
+        assertThat(why.get("table").get("rows").get(10).get("inPhase").asBoolean()).as("A1 is of the other phase").isFalse();
         ((com.fasterxml.jackson.databind.node.ObjectNode) explained).remove("explanation");
         assertThat(explained).isEqualTo(plain);
     }

@@ -75,13 +75,13 @@ class VerifyCommandTest {
     @Test
     void brokenTableCell_exits3_withTheFileRowAndColumn() {
         RulesCopy copy = RulesCopy.of(tmp).replace(VERDICTS,
-                "B6 You have a referral: do not go over their head,$d >= 0,,,,,true,",
-                "B6 You have a referral: do not go over their head,$d >= 0,,,,,treu,");
+                "B6 You have a referral: do not go over their head,$d >= 0,,,,,,true,",
+                "B6 You have a referral: do not go over their head,$d >= 0,,,,,,treu,");
 
         Run run = verify(copy.dir());
 
         assertThat(run.exit()).isEqualTo(3);
-        assertThat(run.out()).contains("verdict-policy.drl.csv: row 18, column G: ").contains("treu");
+        assertThat(run.out()).contains("verdict-policy.drl.csv: row 18, column H: ").contains("treu");
     }
 
     @Test
@@ -91,7 +91,7 @@ class VerifyCommandTest {
         Run run = verify(copy.dir());
 
         assertThat(run.exit()).isEqualTo(3);
-        assertThat(run.out()).contains("verdict-policy.drl.csv: row 21, column K: ").contains("$windwo");
+        assertThat(run.out()).contains("verdict-policy.drl.csv: row 21, column L: ").contains("$windwo");
     }
 
     @Test
@@ -105,7 +105,7 @@ class VerifyCommandTest {
 
         assertThat(run.exit()).isEqualTo(3);
         assertThat(run.out()).contains("tips.drl:", "parameters.drl.csv: row 10, column C: ",
-                "verdict-policy.drl.csv: row 21, column K: ", "the rules do not compile: 3 problem(s)");
+                "verdict-policy.drl.csv: row 21, column L: ", "the rules do not compile: 3 problem(s)");
     }
 
     @Test
@@ -124,14 +124,16 @@ class VerifyCommandTest {
     }
 
     @Test
-    void deletedTableRow_exits1_scenariosAndMetadataFail() {
+    void deletedTableRow_exits1_scenariosAndCoverageFail() {
         RulesCopy copy = RulesCopy.of(tmp).deleteLine(VERDICTS, "B6 You have a referral");
 
         Run run = verify(copy.dir());
 
         assertThat(run.exit()).isEqualTo(1);
+        // the table is the policy: without its row, B6 is no longer a verdict, and the rules that
+        // add to a B6 verdict can no longer fire
         assertThat(run.out()).contains("FAIL scenarios/verdict-before.csv").contains("B6-referral")
-                .contains("metadata: policy row B6 (referral) is claimed by no rule");
+                .contains("coverage: no scenario row fires \"Referral: connecting after the interview is fine\" (follow-up.drl)");
     }
 
     @Test
@@ -184,8 +186,8 @@ class VerifyCommandTest {
         assertThat(run.out())
                 .contains("metadata: rule \"Outdated profile: update it first\" (tips.drl) has no @item")
                 .contains("metadata: rule \"Risk: they declined before, meeting them is awkward\" (risks.drl) cites unknown item CON-55")
-                .contains("metadata: duplicate id: row B1 is claimed by 2 rules")
-                .contains("metadata: policy row B2 (told not to connect) is claimed by no rule");
+                .contains("metadata: duplicate id: row B1 is claimed by 2 rules: \"B1 Not your interviewer: do not connect\""
+                        + " (verdict-policy.drl.csv row 13), \"B2 Told not to connect: do not connect\" (verdict-policy.drl.csv row 14)");
     }
 
     @Test

@@ -78,7 +78,7 @@ class XlsxTableTest {
         RulesCopy copy = asXlsx(tmp);
         Path xlsx = copy.dir().resolve("verdict-policy.drl.xlsx");
         try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(xlsx))) {
-            book.getSheetAt(0).getRow(17).getCell(6).setCellValue("treu"); // G18: B6's hasReferral
+            book.getSheetAt(0).getRow(17).getCell(7).setCellValue("treu"); // H18: B6's hasReferral
             try (OutputStream out = Files.newOutputStream(xlsx)) {
                 book.write(out);
             }
@@ -88,7 +88,7 @@ class XlsxTableTest {
                 () -> ConnectAdvisor.fromDirectory(copy.dir()));
 
         assertThat(broken.problems()).extracting(RuleProblem::toString)
-                .anyMatch(p -> p.startsWith("verdict-policy.drl.xlsx: row 18, column G: ") && p.contains("treu"));
+                .anyMatch(p -> p.startsWith("verdict-policy.drl.xlsx: row 18, column H: ") && p.contains("treu"));
     }
 
     private static Advice withoutVersion(Advice a) {

@@ -1,0 +1,181 @@
+package dev.connectadvisor.internal.policy;
+
+import dev.connectadvisor.facts.Parameters;
+import dev.connectadvisor.internal.situation.SituationFields;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * The verdict table and the advice texts as the companion rule base carries them (see
+ * {@link Companion}): read from its rules' metadata, so the precompiled rules need no parser and
+ * no compiler to explain themselves.
+ *
+ * @param file the verdict table's file, e.g. {@code verdict-policy.drl.csv}
+ * @param title the table's name (its {@code RuleTable} line)
+ * @param columns the table's columns, in order
+ * @param phaseColumn the 1-based column of the phase condition, or 0 when the table has none
+ * @param rows the rule rows, in priority order
+ * @param texts the advice texts by id (guide items and note codes)
+ */
+public record PolicyModel(String file, String title, List<Column> columns, int phaseColumn, List<Row> rows,
+        Map<String, String> texts) {
+
+    /**
+     * One column of the table.
+     *
+     * @param column its 1-based column in the sheet (A = 1)
+     * @param kind NAME, CONDITION, ACTION, METADATA, ...
+     * @param title the title the author gave it
+     */
+    public record Column(int column, String kind, String title) {
+        public boolean isCondition() {
+            return kind.equals("CONDITION");
+        }
+    }
+
+    /**
+     * One rule row of the table.
+     *
+     * @param rank its place in the priority order, from 1
+     * @param id its policy row id, e.g. {@code B9}
+     * @param line its 1-based row in the sheet
+     * @param name the rule's name (its NAME cell)
+     * @param decisiveItem its decisive item
+     * @param cells its cells as written, by column of {@link PolicyModel#columns()}
+     * @param shows for each condition column with a cell, the fields whose values explain it
+     */
+    public record Row(int rank, String id, int line, String name, String decisiveItem, Map<Integer, String> cells,
+            Map<Integer, List<String>> shows) {
+        public Row {
+            cells = Map.copyOf(cells);
+            shows = Map.copyOf(shows);
+        }
+
+        /** The cell in a 1-based sheet column, "" when blank. */
+        public String cell(int column) {
+            return cells.getOrDefault(column, "");
+        }
+    }
+
+    private static final Set<String> PARAMETERS = Arrays.stream(Parameters.class.getRecordComponents())
+            .map(java.lang.reflect.RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
+
+    public PolicyModel {
+        columns = List.copyOf(columns);
+        rows = List.copyOf(rows);
+        texts = Map.copyOf(texts);
+    }
+
+    /** The model of a companion rule base. */
+    public static PolicyModel of(KieBase companion) {
+        String file = "";
+        String title = "";
+        List<Column> columns = new ArrayList<>();
+        int phase = 0;
+        int first = 1;
+        Map<Integer, Map<String, String>> rowMeta = new TreeMap<>();
+        Map<Integer, Map<Integer, List<String>>> shows = new TreeMap<>();
+        Map<String, String> texts = new LinkedHashMap<>();
+        KiePackage pkg = companion.getKiePackage(Companion.PACKAGE);
+        List<Rule> rules = pkg == null ? List.of() : new ArrayList<>(pkg.getRules());
+        rules.sort(Comparator.comparing(Rule::getName));
+        for (Rule rule : rules) {
+            Map<String, Object> meta = rule.getMetaData();
+            switch (String.valueOf(meta.get("kind"))) {
+                case "table" -> {
+                    file = decode(meta.get("file"));
+                    title = decode(meta.get("title"));
+                    List<String> titles = decodeAll(meta.get("titles"));
+                    List<String> kinds = decodeAll(meta.get("kinds"));
+                    String[] numbers = String.valueOf(meta.get("columns")).split(" ");
+                    for (int i = 0; i < numbers.length; i++) {
+                        columns.add(new Column(Integer.parseInt(numbers[i]), kinds.get(i), titles.get(i)));
+                    }
+                    phase = Integer.parseInt(String.valueOf(meta.get("phase")));
+                    first = Integer.parseInt(String.valueOf(meta.get("first")));
+                }
+                case "row" -> rowMeta.put(Integer.parseInt(String.valueOf(meta.get("rank"))), stringMap(meta));
+                case "cell" -> {
+                    Object shown = meta.get("shows");
+                    shows.computeIfAbsent(Integer.parseInt(String.valueOf(meta.get("rank"))), k -> new TreeMap<>())
+                            .put(Integer.parseInt(String.valueOf(meta.get("column"))),
+                                    shown == null ? List.of() : List.of(String.valueOf(shown).split(" ")));
+                }
+                case "text" -> texts.put(String.valueOf(meta.get("id")), decode(meta.get("text")));
+                default -> {
+                    // not a companion rule
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<Integer, Map<String, String>> entry : rowMeta.entrySet()) {
+            Map<String, String> meta = entry.getValue();
+            List<String> written = decodeAll(meta.get("cells"));
+            Map<Integer, String> cells = new TreeMap<>();
+            for (int i = 0; i < written.size(); i++) {
+                if (!written.get(i).isBlank()) {
+                    cells.put(first + i, written.get(i).strip());
+                }
+            }
+            rows.add(new Row(entry.getKey(), meta.get("row"), Integer.parseInt(meta.get("line")), decode(meta.get("title")),
+                    meta.getOrDefault("item", ""), cells, shows.getOrDefault(entry.getKey(), Map.of())));
+        }
+        return new PolicyModel(file, title, columns, phase, rows, texts);
+    }
+
+    private static Map<String, String> stringMap(Map<String, Object> meta) {
+        Map<String, String> out = new LinkedHashMap<>();
+        meta.forEach((k, v) -> out.put(k, String.valueOf(v)));
+        return out;
+    }
+
+    /** The row with this policy id. */
+    public Optional<Row> row(String id) {
+        return rows.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /** The condition columns, in order. */
+    public List<Column> conditions() {
+        return columns.stream().filter(Column::isCondition).toList();
+    }
+
+    /** True for a word of a cell whose value explains it: a Situation field or a parameter. */
+    static boolean isShownField(String word) {
+        return SituationFields.byName(word).isPresent() || PARAMETERS.contains(word);
+    }
+
+    /** Text as a metadata value: no quote, backslash, comma or space survives Drools' metadata parsing unencoded. */
+    static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** Several texts as one metadata value, space-separated. */
+    static String encodeAll(List<String> texts) {
+        return texts.stream().map(PolicyModel::encode).collect(Collectors.joining(" "));
+    }
+
+    static String decode(Object value) {
+        return value == null ? "" : URLDecoder.decode(String.valueOf(value), StandardCharsets.UTF_8);
+    }
+
+    static List<String> decodeAll(Object value) {
+        if (value == null || String.valueOf(value).isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(String.valueOf(value).split(" ", -1)).map(PolicyModel::decode).toList();
+    }
+}
