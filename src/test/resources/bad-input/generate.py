@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the bad-input corpus: one file per malformed input under cases/, and manifest.csv with
-the error each must get (CONTRACT.md, "Error"): code and field (empty = null).
+the error each must get (docs/contract.md, "Error"): code and field (empty = null).
 
 Run from this folder: python3 generate.py   (the output is committed; rerun after editing)."""
 import csv

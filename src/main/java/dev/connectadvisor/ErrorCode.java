@@ -1,6 +1,6 @@
 package dev.connectadvisor;
 
-/** The stable error codes of CONTRACT.md. Tests assert these, never the wording. */
+/** The stable error codes of docs/contract.md. Tests assert these, never the wording. */
 public enum ErrorCode {
     /** Not JSON, not an object, too deep, or a duplicate key. */
     MALFORMED_JSON,

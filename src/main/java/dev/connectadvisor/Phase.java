@@ -1,6 +1,6 @@
 package dev.connectadvisor;
 
-/** Where the situation stands relative to the interview (DECISION-POLICY.md, "Phase"). */
+/** Where the situation stands relative to the interview (docs/policy.md, "Phase"). */
 public enum Phase {
     /** One day or more before the interview. */
     BEFORE,

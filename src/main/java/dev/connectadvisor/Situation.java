@@ -5,7 +5,7 @@ import dev.connectadvisor.internal.situation.SituationFields;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The situation to advise on (CONTRACT.md, "Situation"): immutable and validated on
+ * The situation to advise on (docs/contract.md, "Situation"): immutable and validated on
  * construction, so an instance that exists is one the rules can answer.
  *
  * <p>Give the day either as {@code daysUntilInterview} (0 = today, negative = days since

@@ -1,6 +1,6 @@
 package dev.connectadvisor;
 
-/** What to do next with this interviewer on LinkedIn (DECISION-POLICY.md, "Verdicts"). */
+/** What to do next with this interviewer on LinkedIn (docs/policy.md, "Verdicts"). */
 public enum Verdict {
     /** Send a connection request now. */
     CONNECT,

@@ -55,7 +55,7 @@ class ConcurrencyIT {
     /**
      * The expected answers, from a separate advisor of the same kind, one call at a time, before
      * any thread starts: the precompiled and the run-time compiled rules may order ties in
-     * firedRules differently (DECISION-POLICY.md), so each way is its own oracle.
+     * firedRules differently (docs/policy.md), so each way is its own oracle.
      */
     private static List<Advice> singleThreadedAnswers(Supplier<ConnectAdvisor> factory) {
         ConnectAdvisor oracle = factory.get().withCache(false);

@@ -27,6 +27,8 @@ class ExplainTest {
                 "  B5 They declined your request: do not ask again before the interview: priorRequest: DECLINED"
                         + " (priorRequest is NONE)");
         assertThat(why.advice()).isEqualTo(ADVISOR.advise(situation));
+        AdviceAssert.assertThat(why.advice()).hasVerdict(Verdict.DONT_CONNECT).actsIn(null).isDecidedBy("TIP-6")
+                .advisesSteps("AFTER-0").warnsOf("CON-1", "CON-8");
         assertThat(why.policyRow()).isEqualTo("B6");
     }
 

@@ -52,8 +52,8 @@ class PolicyPropertiesTest {
         Advice advice = ADVISOR.advise(situation);
         ReferencePolicy.Answer expected = ReferencePolicy.decide(resolved(situation));
 
-        assertThat(advice.verdict()).isEqualTo(expected.verdict());
-        assertThat(advice.actInDays()).isEqualTo(expected.actInDays());
+        AdviceAssert.assertThat(advice).hasVerdict(expected.verdict()).actsIn(expected.actInDays())
+                .isDecidedBy(expected.decisiveItem());
     }
 
     @Property
@@ -70,7 +70,8 @@ class PolicyPropertiesTest {
         Situation situation = any.toBuilder().interviewDate(null).today(null).daysUntilInterview(Math.abs(resolved(any).daysUntilInterview()))
                 .applicationRejected(false).followUpsSent(0).toldNotToConnect(true).build();
 
-        assertThat(ADVISOR.advise(situation).verdict()).isEqualTo(Verdict.DONT_CONNECT);
+        AdviceAssert.assertThat(ADVISOR.advise(situation)).hasVerdict(Verdict.DONT_CONNECT).isDecidedBy(
+                situation.directInterviewer() ? "TIP-5" : "TIP-7");
     }
 
     @Property

@@ -29,7 +29,7 @@ class RuleMetadataTest {
             RULES.stream().collect(Collectors.toMap(RuleInfo::name, Function.identity()));
     private static final ScenarioRun SCENARIOS = ScenarioRun.of(RuleFolder.builtIn(), ADVISOR::advise);
 
-    /** The rows of DECISION-POLICY.md, "Priority". */
+    /** The rows of docs/policy.md, "Priority". */
     private static final List<String> POLICY_ROWS = Stream.concat(
             IntStream.rangeClosed(1, 10).mapToObj(i -> "B" + i),
             IntStream.rangeClosed(1, 9).mapToObj(i -> "A" + i)).toList();

@@ -1,7 +1,7 @@
 package dev.connectadvisor.facts;
 
 /**
- * What the draft note says, as the note rules read it (DECISION-POLICY.md, "Note findings").
+ * What the draft note says, as the note rules read it (docs/policy.md, "Note findings").
  * The text matching (Unicode normalisation, whole words, name spelling) is done once in
  * Java; the rules decide which findings apply in which phase.
  *

@@ -1,7 +1,7 @@
 package dev.connectadvisor.facts;
 
 /**
- * The rule authors' parameters (DECISION-POLICY.md, "Parameters"), inserted by one rule in
+ * The rule authors' parameters (docs/policy.md, "Parameters"), inserted by one rule in
  * {@code rules/parameters.drl.csv} (a decision table) so that every rule reads them from one place.
  *
  * @param connectWindowDays connect at most this many days before the interview (TIP-1)

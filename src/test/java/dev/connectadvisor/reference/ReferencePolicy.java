@@ -5,7 +5,7 @@ import dev.connectadvisor.Situation;
 import dev.connectadvisor.Verdict;
 
 /**
- * DECISION-POLICY.md's verdict table in plain Java, written straight from the policy and sharing
+ * docs/policy.md's verdict table in plain Java, written straight from the policy and sharing
  * no code with the main source (it reads only the public Situation record). It is the oracle of
  * the differential tests and the plain-Java baseline of the benchmarks.
  */

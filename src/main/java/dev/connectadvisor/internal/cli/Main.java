@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar connect-advisor.jar COMMAND}: the command line of CONTRACT.md. */
+/** {@code java -jar connect-advisor.jar COMMAND}: the command line of docs/contract.md. */
 @Command(name = "connect-advisor", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Should you connect with your interviewer on LinkedIn? Advice traced to an etiquette guide.",
         subcommands = CommandLine.HelpCommand.class)

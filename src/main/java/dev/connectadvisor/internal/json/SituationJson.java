@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a Situation from JSON, strictly (CONTRACT.md): an object of known fields with values of
+ * Reads a Situation from JSON, strictly (docs/contract.md): an object of known fields with values of
  * exactly the right type, no nulls, no duplicate keys, nothing after the object.
  */
 public final class SituationJson {

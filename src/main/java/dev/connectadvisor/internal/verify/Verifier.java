@@ -2,27 +2,17 @@ package dev.connectadvisor.internal.verify;
 
 import dev.connectadvisor.Advice;
 import dev.connectadvisor.Entry;
-import dev.connectadvisor.GuideItem;
 import dev.connectadvisor.NoteFinding;
 import dev.connectadvisor.RuleInfo;
 import dev.connectadvisor.RulesCompilationException;
 import dev.connectadvisor.internal.engine.Advisor;
 import dev.connectadvisor.internal.engine.Engine;
 import dev.connectadvisor.internal.engine.RuleFolder;
-import dev.connectadvisor.internal.engine.Threads;
-import dev.connectadvisor.facts.Parameters;
-import dev.connectadvisor.internal.policy.PolicyModel;
 import dev.connectadvisor.internal.scenario.ScenarioProblem;
 import dev.connectadvisor.internal.scenario.ScenarioResult;
 import dev.connectadvisor.internal.scenario.ScenarioRun;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +32,6 @@ import java.util.stream.Collectors;
 public final class Verifier {
     /** The bound on one scenario row. */
     private static final Duration SCENARIO_TIMEOUT = Duration.ofSeconds(10);
-
-    /** Situations evaluated in parallel at a time. */
-    private static final int CHUNK = 4096;
 
     /**
      * @param exhaustive also walk the whole input space
@@ -73,11 +60,6 @@ public final class Verifier {
     }
 
     private Verifier() {
-    }
-
-    /** One situation of the walk: its evaluation, the table cells that hold, the baseline's evaluation. */
-    private record Walked(Engine.Evaluation now, java.util.Set<dev.connectadvisor.internal.policy.Held> held,
-            Engine.Evaluation before) {
     }
 
     /** Verifies a rules folder; never throws for a problem in the rules or the scenario tables. */
@@ -115,7 +97,7 @@ public final class Verifier {
         RuleOrigins origins = new RuleOrigins(folder);
         List<RuleInfo> rules = engine.rules();
 
-        List<String> metadata = metadata(engine, origins);
+        List<String> metadata = MetadataCheck.problems(engine, origins);
         metadata.forEach(m -> lines.add("metadata: " + m));
 
         // A rules folder being edited may hang in a consequence: no scenario row waits forever.
@@ -139,36 +121,7 @@ public final class Verifier {
             Exhaustive exhaustive = options.exhaustive() ? new Exhaustive(engine) : null;
             Impact impact = baseline == null ? null : new Impact(baseline);
             long start = System.nanoTime();
-            Engine base = baseline;
-            List<dev.connectadvisor.Situation> chunk = new ArrayList<>(CHUNK);
-            Runnable flush = () -> {
-                // Evaluated in parallel, checked in order: the examples are the first in walk order.
-                List<Walked> evaluations = chunk.parallelStream().map(s -> {
-                    Engine.Evaluation now = engine.trace(s);
-                    return new Walked(now, exhaustive == null ? null : exhaustive.diagnose(s, now),
-                            base == null ? null : impact.before(s));
-                }).toList();
-                for (int i = 0; i < chunk.size(); i++) {
-                    Walked walked = evaluations.get(i);
-                    if (exhaustive != null) {
-                        exhaustive.check(chunk.get(i), walked.now(), walked.held());
-                    }
-                    if (impact != null) {
-                        impact.compare(chunk.get(i), walked.before(), walked.now());
-                    }
-                }
-                chunk.clear();
-            };
-            SituationSpace.Counts counts = walkWithin(options.walkLimit(), () -> {
-                SituationSpace.Counts walked = SituationSpace.walk(options.walk(), s -> {
-                    chunk.add(s);
-                    if (chunk.size() == CHUNK) {
-                        flush.run();
-                    }
-                }, rejected -> { });
-                flush.run();
-                return walked;
-            });
+            SituationSpace.Counts counts = Walk.run(engine, exhaustive, impact, options.walk(), options.walkLimit());
             long millis = (System.nanoTime() - start) / 1_000_000;
             if (counts == null) {
                 String stuck = "the walk over every situation did not finish within " + options.walkLimit().toSeconds()
@@ -204,77 +157,10 @@ public final class Verifier {
                 uncovered, exhaustiveFindings, impactGroups);
     }
 
-    /**
-     * Runs the walk on its own daemon thread and waits at most {@code limit}; null if it did not
-     * finish (its threads are left to a consequence that cannot be stopped, and die with the JVM).
-     */
-    private static SituationSpace.Counts walkWithin(Duration limit, Callable<SituationSpace.Counts> walk) {
-        ExecutorService walker = Executors.newSingleThreadExecutor(Threads.daemons("verify-walk-"));
-        try {
-            return walker.submit(walk).get(limit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            return null;
-        } catch (ExecutionException e) {
-            throw Threads.unwrap(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while walking every situation", e);
-        } finally {
-            walker.shutdownNow();
-        }
-    }
-
     private static void count(List<String> failures, int n, String one, String many) {
         if (n > 0) {
             failures.add(n + " " + (n == 1 ? one : many));
         }
-    }
-
-    /**
-     * Rules without items, unknown items, rows claimed by two rules or absent from the verdict
-     * table, table rows without a decisive item, texts that no rule cites.
-     */
-    private static List<String> metadata(Engine engine, RuleOrigins origins) {
-        List<String> problems = new ArrayList<>();
-        Map<String, List<String>> byRow = new LinkedHashMap<>();
-        for (RuleInfo rule : engine.rules()) {
-            if (rule.items().isEmpty()) {
-                problems.add("rule " + origins.describe(rule.name()) + " has no @item");
-            }
-            for (String item : rule.items()) {
-                if (GuideItem.byId(item).isEmpty()) {
-                    problems.add("rule " + origins.describe(rule.name()) + " cites unknown item " + item);
-                }
-            }
-            if (rule.row() != null) {
-                byRow.computeIfAbsent(rule.row(), r -> new ArrayList<>()).add(rule.name());
-            }
-        }
-        byRow.forEach((row, names) -> {
-            if (names.size() > 1) {
-                problems.add("duplicate id: row " + row + " is claimed by " + names.size() + " rules: "
-                        + names.stream().map(origins::describe).collect(Collectors.joining(", ")));
-            }
-        });
-        if (engine.trace(dev.connectadvisor.Situation.builder().daysUntilInterview(1).build())
-                .first(Parameters.class).isEmpty()) {
-            problems.add("no rule inserts the Parameters (parameters.drl.csv)");
-        }
-        PolicyModel policy = engine.policy();
-        for (PolicyModel.Row row : policy.rows()) {
-            if (GuideItem.byId(row.decisiveItem()).isEmpty()) {
-                problems.add("row " + row.id() + " of " + policy.file() + " (line " + row.line() + ") has "
-                        + (row.decisiveItem().isEmpty() ? "no decisive item" : "an unknown decisive item " + row.decisiveItem()));
-            }
-        }
-        byRow.keySet().stream().filter(row -> policy.row(row).isEmpty())
-                .forEach(row -> problems.add("row " + row + ", claimed by " + byRow.get(row).stream().map(origins::describe)
-                        .collect(Collectors.joining(", ")) + ", is not a row of the verdict table " + policy.file()));
-        java.util.Set<String> cited = new java.util.HashSet<>();
-        engine.rules().forEach(rule -> cited.addAll(rule.items()));
-        policy.texts().keySet().stream().filter(id -> GuideItem.byId(id).isPresent() && !cited.contains(id))
-                .forEach(id -> problems.add("texts.csv has a text for " + id + ", which no rule cites"));
-        return problems;
     }
 
     /** The advice a failing row got, in the terms of a scenario table. */

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The built-in rules precompiled at build time (the jar's path) and the same rules compiled from
  * the folder at run time ({@code --rules rules}) give the same advice for every scenario row;
- * DECISION-POLICY.md allows only ties in firedRules to come in another order.
+ * docs/policy.md allows only ties in firedRules to come in another order.
  */
 class PrecompiledRulesTest {
     private static final ConnectAdvisor PRECOMPILED = ConnectAdvisor.fromClasspath().withCache(false);

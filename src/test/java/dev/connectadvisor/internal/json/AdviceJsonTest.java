@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The Advice and Error writer of CONTRACT.md: field order, compactness, nulls and absent fields. */
+/** The Advice and Error writer of docs/contract.md: field order, compactness, nulls and absent fields. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdviceJsonTest {
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The strict Situation reader of CONTRACT.md: every error class, asserted by code and field. */
+/** The strict Situation reader of docs/contract.md: every error class, asserted by code and field. */
 class SituationJsonTest {
 
     private static final List<String> BOOLEAN_FIELDS = List.of("directInterviewer", "existingRelationship",

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The runner on a tiny table in a temporary rules folder; expected values from DECISION-POLICY.md. */
+/** The runner on a tiny table in a temporary rules folder; expected values from docs/policy.md. */
 class ScenarioRunTest {
     private static final Clock MARCH_2 = Clock.fixed(LocalDate.of(2026, 3, 2).atStartOfDay().toInstant(ZoneOffset.UTC),
             ZoneOffset.UTC);
