@@ -191,6 +191,44 @@ class VerifyCommandTest {
     }
 
     @Test
+    void texts_unknownIdAndBlankText_exit3_withTheLine() {
+        RulesCopy copy = RulesCopy.of(tmp)
+                .replace("texts.csv", "PRO-4,", "PRO-44,")
+                .replace("texts.csv", "NOTE_NO_THANKS,\"After the interview, thank them for their time.\"", "NOTE_NO_THANKS,");
+
+        Run run = verify(copy.dir());
+
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.out()).containsPattern("texts.csv:\\d+: unknown id PRO-44; allowed: a guide item")
+                .containsPattern("texts.csv:\\d+: missing text for NOTE_NO_THANKS");
+    }
+
+    @Test
+    void texts_aCitedItemWithoutText_exits3_namingTheRule() {
+        RulesCopy copy = RulesCopy.of(tmp).deleteLine("texts.csv", "TIP-8,");
+
+        Run run = verify(copy.dir());
+
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.out()).contains("texts.csv: no text for TIP-8, which rule \"Outdated profile: update it first\" cites");
+    }
+
+    @Test
+    void texts_aTextThatNoRuleCites_exits1() {
+        RulesCopy copy = RulesCopy.of(tmp).replace("risks.drl", """
+                rule "Risk: they declined before, meeting them is awkward"
+                    @item("CON-5")""", """
+                rule "Risk: they declined before, meeting them is awkward"
+                    @item("CON-1")""").replace("risks.drl", "insert(Finding.risk(\"CON-5\"));", "insert(Finding.risk(\"CON-1\"));")
+                .replace("verdict-policy.drl.csv", ",B5,CON-5,", ",B5,CON-1,");
+
+        Run run = verify(copy.dir());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("metadata: texts.csv has a text for CON-5, which no rule cites");
+    }
+
+    @Test
     void usage_missingFolder_exits2() {
         Run run = verify(tmp.resolve("no-such-folder"));
 
