@@ -7,27 +7,96 @@
     ['reasons', 'Why'], ['steps', 'Steps'], ['benefits', 'Benefits'],
     ['risks', 'Risks'], ['alternatives', 'Alternatives'], ['noteFindings', 'Note findings']
   ];
-  const DEFAULTS = { directInterviewer: true, profileUpToDate: true };
+  let schema = null; // the Situation's properties, from /openapi.json
+  let alternatives = []; // fields of which one is required (a day count or a date): a later one given replaces the earlier
   let sequence = 0;
   let timer = null;
 
+  // One control per field of the Situation schema, in its order: the form knows no field by name.
+  function buildForm(properties) {
+    const box = $('fields');
+    box.replaceChildren();
+    for (const [name, p] of Object.entries(properties)) {
+      const id = 'f-' + name;
+      let control;
+      if (p.type === 'boolean') {
+        const label = el('label', 'check');
+        control = el('input');
+        control.type = 'checkbox';
+        control.name = name;
+        control.id = id;
+        control.checked = p.default === true;
+        label.append(control, document.createTextNode(' ' + p.title));
+        label.title = p.description;
+        box.append(label);
+        control.dataset.type = p.type;
+        continue;
+      } else {
+        const long = p.type === 'string' && p.maxLength > 300;
+        const label = el('label', long ? 'block' : 'row');
+        label.htmlFor = id;
+        label.append(el('span', null, p.title));
+        if (p.enum) {
+          control = el('select');
+          for (const value of p.enum) {
+            const option = el('option', null, value.toLowerCase());
+            option.value = value;
+            control.append(option);
+          }
+          if (p.default !== undefined) control.value = p.default;
+        } else if (long) {
+          control = el('textarea');
+          control.rows = 4;
+          control.maxLength = p.maxLength;
+        } else {
+          control = el('input');
+          if (p.type === 'integer') {
+            control.type = 'number';
+            control.step = '1';
+            control.min = String(p.minimum);
+            control.max = String(p.maximum);
+            const start = p.default !== undefined ? p.default : (p.examples ? p.examples[0] : '');
+            control.value = String(start);
+          } else if (p.format === 'date') {
+            control.type = 'date';
+          } else {
+            control.type = 'text';
+            control.maxLength = p.maxLength;
+          }
+        }
+        if (p.type === 'string' && !p.enum && p.examples) control.placeholder = p.examples[0];
+        control.name = name;
+        control.id = id;
+        label.append(control);
+        box.append(label);
+      }
+      control.dataset.type = p.type;
+      if (p.format) control.dataset.format = p.format;
+      box.append(el('p', 'hint', p.description));
+    }
+  }
+
+  // The situation as JSON: only what differs from the field's default (an empty text or number is left out).
   function situation() {
     const s = {};
-    const days = form.elements.daysUntilInterview.value.trim();
-    const date = form.elements.interviewDate.value;
-    form.elements.daysUntilInterview.disabled = date !== '';
-    if (date !== '') s.interviewDate = date;
-    else if (days !== '') s.daysUntilInterview = Number(days);
-    for (const box of form.querySelectorAll('input[type=checkbox]')) {
-      const fallback = DEFAULTS[box.name] === true;
-      if (box.checked !== fallback) s[box.name] = box.checked;
+    let replaced = false;
+    for (const name of [...alternatives].reverse()) {
+      form.elements[name].disabled = replaced;
+      replaced = replaced || form.elements[name].value.trim() !== '';
     }
-    if (form.elements.priorRequest.value !== 'NONE') s.priorRequest = form.elements.priorRequest.value;
-    const followUps = form.elements.followUpsSent.value.trim();
-    if (followUps !== '' && followUps !== '0') s.followUpsSent = Number(followUps);
-    for (const name of ['interviewerName', 'note']) {
-      const text = form.elements[name].value;
-      if (text.trim() !== '') s[name] = text;
+    for (const [name, p] of Object.entries(schema)) {
+      const control = form.elements[name];
+      if (p.type === 'boolean') {
+        if (control.checked !== (p.default === true)) s[name] = control.checked;
+        continue;
+      }
+      const value = p.type === 'string' && !p.enum && !p.format ? control.value : control.value.trim();
+      if (value.trim() === '' || control.disabled) continue;
+      if (p.type === 'integer') {
+        if (String(p.default) !== value) s[name] = Number(value);
+      } else if (p.default === undefined || p.default !== value) {
+        s[name] = value;
+      }
     }
     return s;
   }
@@ -114,8 +183,21 @@
     timer = setTimeout(() => { timer = null; update(); }, 120);
   }
 
-  form.addEventListener('input', soon);
-  form.addEventListener('change', soon);
-  form.addEventListener('submit', (e) => { e.preventDefault(); update(); });
-  update();
+  async function start() {
+    try {
+      const api = await (await fetch('/openapi.json')).json();
+      schema = api.components.schemas.Situation.properties;
+      alternatives = (api.components.schemas.Situation.anyOf || []).map((a) => a.required[0]);
+      buildForm(schema);
+    } catch (e) {
+      showError({ code: 'UNREACHABLE', field: null, message: 'the service did not describe its fields (' + e.message + ')' });
+      return;
+    }
+    form.addEventListener('input', soon);
+    form.addEventListener('change', soon);
+    form.addEventListener('submit', (e) => { e.preventDefault(); update(); });
+    update();
+  }
+
+  start();
 })();

@@ -31,12 +31,14 @@ import java.util.regex.Pattern;
  * @param walk the values the exhaustive walk gives it, in order, the default first
  * @param walkGroup fields of one group walk together, not crossed: the walk's k-th step gives
  *     each of them its k-th value (a note and the name it addresses); by default a field's own name
+ * @param label a short label for a form (the OpenAPI title), in the person's words; by default the name
+ * @param example a typical value (the OpenAPI example; the playground's first value or placeholder), or null
  * @param getter reads it from a Situation
  * @param setter sets it on a builder
  */
 public record Field(String name, Type type, Object defaultValue, Integer min, Integer max, List<String> values,
         Flag flag, String description, boolean onlyAfterInterview, List<Object> walk, String walkGroup,
-        Function<Situation, Object> getter, BiConsumer<Situation.Builder, Object> setter) {
+        String label, Object example, Function<Situation, Object> getter, BiConsumer<Situation.Builder, Object> setter) {
 
     /** A field's value type, with its JSON and OpenAPI names. */
     public enum Type {
@@ -83,6 +85,7 @@ public record Field(String name, Type type, Object defaultValue, Integer min, In
             throw new IllegalArgumentException(name + ": the exhaustive walk needs at least one value");
         }
         walkGroup = walkGroup == null ? name : walkGroup;
+        label = label == null ? name : label;
     }
 
     // Declarations ------------------------------------------------------------------------------
@@ -91,28 +94,28 @@ public record Field(String name, Type type, Object defaultValue, Integer min, In
     public static Field integer(String name, Integer defaultValue, int min, int max, Flag flag, String description,
             List<Integer> walk, Function<Situation, Integer> getter, BiConsumer<Situation.Builder, Integer> setter) {
         return new Field(name, Type.INTEGER, defaultValue, min, max, List.of(), flag, description, false,
-                List.copyOf(walk), null, getter::apply, (b, v) -> setter.accept(b, (Integer) v));
+                List.copyOf(walk), null, null, null, getter::apply, (b, v) -> setter.accept(b, (Integer) v));
     }
 
     /** A boolean field; a switch flag sets it to the opposite of its default. */
     public static Field bool(String name, boolean defaultValue, Flag flag, String description,
             Function<Situation, Boolean> getter, BiConsumer<Situation.Builder, Boolean> setter) {
         return new Field(name, Type.BOOLEAN, defaultValue, null, null, List.of(), flag, description, false,
-                List.of(defaultValue, !defaultValue), null, getter::apply, (b, v) -> setter.accept(b, (Boolean) v));
+                List.of(defaultValue, !defaultValue), null, null, null, getter::apply, (b, v) -> setter.accept(b, (Boolean) v));
     }
 
     /** A text field of at most {@code maxChars} code points, without default; the walk gives it these values. */
     public static Field text(String name, int maxChars, Flag flag, String description, List<String> walk,
             Function<Situation, String> getter, BiConsumer<Situation.Builder, String> setter) {
         return new Field(name, Type.STRING, null, null, maxChars, List.of(), flag, description, false,
-                new java.util.ArrayList<>(walk), null, getter::apply, (b, v) -> setter.accept(b, (String) v));
+                new java.util.ArrayList<>(walk), null, null, null, getter::apply, (b, v) -> setter.accept(b, (String) v));
     }
 
     /** An ISO date field without default; the walk leaves it out. */
     public static Field date(String name, Flag flag, String description, Function<Situation, LocalDate> getter,
             BiConsumer<Situation.Builder, LocalDate> setter) {
         return new Field(name, Type.DATE, null, null, null, List.of(), flag, description, false,
-                java.util.Collections.singletonList(null), null, getter::apply, (b, v) -> setter.accept(b, (LocalDate) v));
+                java.util.Collections.singletonList(null), null, null, null, getter::apply, (b, v) -> setter.accept(b, (LocalDate) v));
     }
 
     /** An enum field; the walk gives it every value. */
@@ -121,7 +124,7 @@ public record Field(String name, Type type, Object defaultValue, Integer min, In
         List<Object> all = List.of((Object[]) type.getEnumConstants());
         return new Field(name, Type.ENUM, defaultValue, null, null,
                 Arrays.stream(type.getEnumConstants()).map(Enum::name).toList(), flag, description, false, all, null,
-                getter::apply, (b, v) -> setter.accept(b, type.cast(v)));
+                null, null, getter::apply, (b, v) -> setter.accept(b, type.cast(v)));
     }
 
     /** A value flag, e.g. {@code --follow-ups-sent N}. */
@@ -136,14 +139,32 @@ public record Field(String name, Type type, Object defaultValue, Integer min, In
 
     /** This field, which may differ from its default only after the interview. */
     public Field onlyAfter() {
-        return new Field(name, type, defaultValue, min, max, values, flag, description, true, walk, walkGroup, getter,
-                setter);
+        return new Field(name, type, defaultValue, min, max, values, flag, description, true, walk, walkGroup, label,
+                example, getter, setter);
+    }
+
+    /** This field, walked over other values (tests walk a smaller space). */
+    public Field walking(List<?> values) {
+        return new Field(name, type, defaultValue, min, max, this.values, flag, description, onlyAfterInterview,
+                new java.util.ArrayList<>(values), walkGroup, label, example, getter, setter);
+    }
+
+    /** This field with a short label for forms. */
+    public Field labelled(String label) {
+        return new Field(name, type, defaultValue, min, max, values, flag, description, onlyAfterInterview, walk, walkGroup,
+                label, example, getter, setter);
+    }
+
+    /** This field with a typical value. */
+    public Field example(Object example) {
+        return new Field(name, type, defaultValue, min, max, values, flag, description, onlyAfterInterview, walk, walkGroup,
+                label, example, getter, setter);
     }
 
     /** This field, walking together with the fields of {@code group} (see {@link #walkGroup()}). */
     public Field walkingWith(String group) {
         return new Field(name, type, defaultValue, min, max, values, flag, description, onlyAfterInterview, walk, group,
-                getter, setter);
+                label, example, getter, setter);
     }
 
     // Values ------------------------------------------------------------------------------------

@@ -39,6 +39,7 @@ public final class SituationSchema {
     private static Map<String, Object> property(Field field) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("type", field.type().json());
+        p.put("title", field.label());
         switch (field.type()) {
             case INTEGER -> {
                 p.put("minimum", field.min());
@@ -55,6 +56,9 @@ public final class SituationSchema {
             p.put("default", field.defaultValue() instanceof Enum<?> e ? e.name() : field.defaultValue());
         }
         p.put("description", field.description());
+        if (field.example() != null) {
+            p.put("examples", List.of(field.example()));
+        }
         if (field.onlyAfterInterview()) {
             p.put(ONLY_AFTER_INTERVIEW, true);
         }

@@ -88,6 +88,14 @@ class PlaygroundBrowserIT {
     }
 
     @Test
+    void theForm_hasAControlForEveryDeclaredField_builtFromTheServedSchema() {
+        for (dev.connectadvisor.internal.situation.Field field : dev.connectadvisor.internal.situation.SituationFields.ALL) {
+            assertThat(browser.findElements(By.name(field.name()))).as("a control for %s", field.name()).hasSize(1);
+        }
+        assertThat(browser.findElement(By.id("fields")).getText()).contains("They interview me (or did)");
+    }
+
+    @Test
     void changingTheInputs_updatesTheVerdict() {
         type("daysUntilInterview", "2");
         assertThat(text("verdict")).isEqualTo("CONNECT");
