@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param risks what could go wrong
  * @param alternatives what to do instead
  * @param noteFindings problems found in the draft note
+ * @param draftNote a note to send as it stands, for CONNECT and FOLLOW_UP; null for the other verdicts
  * @param firedRules the names of the rules that fired, in firing order
  * @param rulesVersion a short hash of the rule sources that gave this advice
  */
@@ -35,6 +36,7 @@ public record Advice(
         List<Entry> risks,
         List<Entry> alternatives,
         List<NoteFinding> noteFindings,
+        String draftNote,
         List<String> firedRules,
         String rulesVersion) {
 

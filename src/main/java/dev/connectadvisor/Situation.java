@@ -33,7 +33,11 @@ public record Situation(
         boolean interviewerSeemedHesitant,
         int followUpsSent,
         String interviewerName,
-        String note) {
+        String note,
+        String yourName,
+        String company,
+        String role,
+        String topic) {
 
     /** The most days before or after the interview. */
     public static final int MAX_DAYS = 365;
@@ -43,6 +47,14 @@ public record Situation(
     public static final int MAX_NAME_CHARS = 200;
     /** The longest note, in code points. */
     public static final int MAX_NOTE_CHARS = 5000;
+    /** The longest yourName, in code points. */
+    public static final int MAX_YOUR_NAME_CHARS = 100;
+    /** The longest company, in code points. */
+    public static final int MAX_COMPANY_CHARS = 100;
+    /** The longest role, in code points. */
+    public static final int MAX_ROLE_CHARS = 100;
+    /** The longest topic, in code points. */
+    public static final int MAX_TOPIC_CHARS = 200;
 
     /**
      * A situation, validated: each field's range, length or values (as {@code SituationFields}
@@ -62,6 +74,10 @@ public record Situation(
      * @param followUpsSent requests and messages sent since the interview (only after it)
      * @param interviewerName their name, or null
      * @param note your draft invitation or message, or null
+     * @param yourName your own name, to sign the suggested note, or null
+     * @param company the company you interview with, or null
+     * @param role the role you interview for, or null
+     * @param topic something specific from the conversation, for a note after it, or null
      * @throws InvalidSituationException naming the field at fault: {@code INVALID_VALUE} for a
      *     value out of range, {@code MISSING_FIELD} for no day, {@code CONFLICT} for fields that
      *     cannot both hold
@@ -69,7 +85,8 @@ public record Situation(
     public Situation(Integer daysUntilInterview, LocalDate interviewDate, LocalDate today, boolean directInterviewer,
             boolean existingRelationship, boolean hasReferral, boolean toldNotToConnect, boolean profileUpToDate,
             PriorRequest priorRequest, boolean applicationRejected, boolean interviewerSeemedHesitant,
-            int followUpsSent, String interviewerName, String note) {
+            int followUpsSent, String interviewerName, String note, String yourName, String company, String role,
+            String topic) {
         this.daysUntilInterview = daysUntilInterview;
         this.interviewDate = interviewDate;
         this.today = today;
@@ -84,6 +101,10 @@ public record Situation(
         this.followUpsSent = followUpsSent;
         this.interviewerName = interviewerName;
         this.note = note;
+        this.yourName = yourName;
+        this.company = company;
+        this.role = role;
+        this.topic = topic;
         validate();
     }
 
@@ -175,6 +196,10 @@ public record Situation(
         private int followUpsSent;
         private String interviewerName;
         private String note;
+        private String yourName;
+        private String company;
+        private String role;
+        private String topic;
 
         private Builder() {
             SituationFields.defaults(this);
@@ -194,12 +219,17 @@ public record Situation(
         public Builder followUpsSent(int v) { followUpsSent = v; return this; }
         public Builder interviewerName(String v) { interviewerName = v; return this; }
         public Builder note(String v) { note = v; return this; }
+        public Builder yourName(String v) { yourName = v; return this; }
+        public Builder company(String v) { company = v; return this; }
+        public Builder role(String v) { role = v; return this; }
+        public Builder topic(String v) { topic = v; return this; }
 
         /** @throws InvalidSituationException as the {@link Situation} constructor does */
         public Situation build() {
             return new Situation(daysUntilInterview, interviewDate, today, directInterviewer,
                     existingRelationship, hasReferral, toldNotToConnect, profileUpToDate, priorRequest,
-                    applicationRejected, interviewerSeemedHesitant, followUpsSent, interviewerName, note);
+                    applicationRejected, interviewerSeemedHesitant, followUpsSent, interviewerName, note, yourName, company,
+                    role, topic);
         }
     }
 }

@@ -16,10 +16,11 @@ public final class FaultSwitch {
     }
 
     public static boolean released() {
-        if (released) {
-            LEFT.incrementAndGet();
-        }
         return released;
+    }
+
+    public static void left() {
+        LEFT.incrementAndGet();
     }
 
     static void arm() {

@@ -12,7 +12,10 @@ package dev.connectadvisor.facts;
  * @param nameMisspelled a word of the note is a near miss of a word of the name
  * @param mentionsMeeting a word or phrase about meeting them (interview, meet, talk, ...)
  * @param mentionsThanks a word of thanks (thank, thanks, appreciate, grateful, ...)
+ * @param misspelledWord the first word of the note that is a near miss of a name word, or null
+ * @param misspelledName the name word it is a near miss of, or null
  */
 public record Note(int length, boolean generic, boolean nameGiven, boolean nameMissing,
-                   boolean nameMisspelled, boolean mentionsMeeting, boolean mentionsThanks) {
+                   boolean nameMisspelled, boolean mentionsMeeting, boolean mentionsThanks,
+                   String misspelledWord, String misspelledName) {
 }

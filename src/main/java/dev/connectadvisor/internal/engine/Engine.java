@@ -5,6 +5,7 @@ import dev.connectadvisor.AdviceException;
 import dev.connectadvisor.RuleInfo;
 import dev.connectadvisor.Situation;
 import dev.connectadvisor.facts.Decision;
+import dev.connectadvisor.facts.Note;
 import dev.connectadvisor.facts.Parameters;
 import dev.connectadvisor.internal.policy.Held;
 import dev.connectadvisor.internal.policy.PolicyModel;
@@ -33,11 +34,13 @@ public final class Engine {
     private volatile List<RuleInfo> described;
     private final SessionPool sessions;
     private final SessionPool diagnostics;
+    private final NoteReader notes;
 
     private Engine(RuleBase rules) {
         this.rules = rules;
         this.base = rules.rules();
-        this.assembler = new AdviceAssembler(rules.policy().texts(), rules.version());
+        this.notes = new NoteReader(rules.policy().words());
+        this.assembler = new AdviceAssembler(rules.policy(), rules.version(), new DraftWriter(notes));
         this.sessions = new SessionPool(base);
         this.diagnostics = new SessionPool(rules.companion());
     }
@@ -104,7 +107,7 @@ public final class Engine {
             KieSession session = slot.session();
             session.insert(dayless);
             if (dayless.note() != null) {
-                session.insert(NoteReader.read(dayless.note(), dayless.interviewerName()));
+                session.insert(notes.read(dayless.note(), dayless.interviewerName()));
             }
             session.insert(parameters);
             session.fireAllRules(MAX_FIRINGS);
@@ -149,7 +152,7 @@ public final class Engine {
      */
     Advice evaluate(Situation situation, Watch watch) {
         Situation dayless = dayless(situation);
-        return dated(withSession(dayless, watch, trace -> assembler.assemble(dayless, trace)), situation);
+        return dated(withSession(dayless, watch, (trace, note) -> assembler.assemble(dayless, trace, note)), situation);
     }
 
     /**
@@ -163,7 +166,7 @@ public final class Engine {
         Situation dayless = dayless(situation);
         try {
             // the Evaluation holds copies: the trace may be cleared once the session goes back
-            return withSession(dayless, null, trace -> {
+            return withSession(dayless, null, (trace, note) -> {
                 List<Decision> decisions = new ArrayList<>();
                 List<String> deciding = new ArrayList<>();
                 List<Object> facts = new ArrayList<>();
@@ -176,7 +179,7 @@ public final class Engine {
                 }
                 try {
                     return new Evaluation(decisions, deciding, trace.fired, facts,
-                            dated(assembler.assemble(dayless, trace), situation), null);
+                            dated(assembler.assemble(dayless, trace, note), situation), null);
                 } catch (AdviceException e) {
                     return new Evaluation(decisions, deciding, trace.fired, facts, null, e);
                 }
@@ -261,23 +264,24 @@ public final class Engine {
      * and the rules, which is what makes advice cacheable.
      */
     public Advice evaluateDayless(Situation dayless) {
-        return withSession(dayless, null, trace -> assembler.assemble(dayless, trace));
+        return withSession(dayless, null, (trace, note) -> assembler.assemble(dayless, trace, note));
     }
 
     /**
      * Fires the rules on a pooled session and reads its trace; the session goes back to the pool
      * if it fired to the end and no time limit halted it, else it is disposed.
      */
-    private <T> T withSession(Situation dayless, Watch watch, java.util.function.Function<Trace, T> read) {
+    private <T> T withSession(Situation dayless, Watch watch, java.util.function.BiFunction<Trace, Note, T> read) {
+        Note note = dayless.note() == null ? null : notes.read(dayless.note(), dayless.interviewerName());
         SessionPool.Slot slot = sessions.take();
         if (watch != null) {
             watch.open(slot);
         }
         boolean fired = false;
         try {
-            fire(slot, dayless);
+            fire(slot, dayless, note);
             fired = true;
-            return read.apply(slot.trace());
+            return read.apply(slot.trace(), note);
         } finally {
             boolean notHalted = watch == null || watch.close();
             sessions.give(slot, fired && notHalted);
@@ -305,16 +309,16 @@ public final class Engine {
         }
         return new Advice(advice.verdict(), advice.actInDays(), resolved.today().plusDays(advice.actInDays()),
                 advice.phase(), advice.summary(), advice.reasons(), advice.steps(), advice.benefits(), advice.risks(),
-                advice.alternatives(), advice.noteFindings(), advice.firedRules(), advice.rulesVersion());
+                advice.alternatives(), advice.noteFindings(), advice.draftNote(), advice.firedRules(), advice.rulesVersion());
     }
 
-    private static void fire(SessionPool.Slot slot, Situation situation) {
+    private static void fire(SessionPool.Slot slot, Situation situation, Note note) {
         KieSession session = slot.session();
         Trace trace = slot.trace();
         try {
             session.insert(situation);
-            if (situation.note() != null) {
-                session.insert(NoteReader.read(situation.note(), situation.interviewerName()));
+            if (note != null) {
+                session.insert(note);
             }
             int fired = session.fireAllRules(MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {

@@ -12,48 +12,91 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a draft note the way the policy's matching rules say: NFC, one apostrophe, whole words,
- * case-insensitive except for names, lengths in code points.
+ * case-insensitive except for names, lengths in code points; with the words of the rules
+ * folder's {@code note-words.csv} (titles, common words, meeting and thanks words, the stock text).
  */
-final class NoteReader {
+public final class NoteReader {
     /** Words for the general checks: letters and digits, apostrophes inside (I'd, you're). */
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:'[\\p{L}\\p{M}\\p{N}]+)*");
     /** Words for the name checks: an apostrophe splits (O'Brien, Sarah's). */
     private static final Pattern NAME_WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
     private static final Pattern APOSTROPHES = Pattern.compile("[\u2019\u2018\u02BC\u2032`\u00B4]");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-
-    private static final Set<String> MEETING_WORDS = Set.of("interview", "meet", "meeting", "talk", "talking",
-            "speak", "speaking", "chat", "conversation", "call");
-    private static final List<List<String>> MEETING_PHRASES =
-            List.of(List.of("look", "forward"), List.of("looking", "forward"), List.of("see", "you"));
-    private static final Set<String> THANKS_WORDS =
-            Set.of("thank", "thanks", "thankful", "appreciate", "appreciated", "grateful");
-    private static final Set<String> GREETINGS = Set.of("hi", "hello", "hey", "dear", "greetings", "good",
-            "morning", "afternoon", "evening", "mr", "mrs", "ms", "dr");
-    private static final List<String> STOCK = List.of("i'd", "like", "to", "add", "you", "to", "my",
-            "professional", "network");
     /** Words after a greeting that may be the addressee's name: "Hi Dr Sarah Lee". */
     private static final int MAX_NAME_WORDS = 3;
-    private static final List<String> ON_LINKEDIN = List.of("on", "linkedin");
 
-    private NoteReader() {
+    private final Set<String> titles;
+    private final Set<String> common;
+    private final Set<String> meetingWords;
+    private final List<List<String>> meetingPhrases;
+    private final Set<String> thanksWords;
+    private final List<List<String>> thanksPhrases;
+    private final Set<String> greetings;
+    private final List<String> stock;
+    private final List<List<String>> stockEnds;
+
+    public NoteReader(NoteWords words) {
+        this.titles = words.words("title");
+        this.common = words.words("common");
+        this.meetingWords = words.words("meeting");
+        this.meetingPhrases = words.phrases("meeting");
+        this.thanksWords = words.words("thanks");
+        this.thanksPhrases = words.phrases("thanks");
+        this.greetings = words.words("greeting");
+        List<List<String>> stocks = words.phrases("stock");
+        this.stock = stocks.isEmpty() ? List.of() : lower(tokens(WORD, normalize(String.join(" ", stocks.get(0)))));
+        List<List<String>> ends = new ArrayList<>(words.phrases("stock-end"));
+        words.words("stock-end").forEach(w -> ends.add(List.of(w)));
+        this.stockEnds = ends;
     }
 
-    static Note read(String note, String interviewerName) {
+    /** What a note says, for the note rules; {@code interviewerName} may be null. */
+    public Note read(String note, String interviewerName) {
         String text = normalize(note);
         List<String> words = lower(tokens(WORD, text));
         List<String> noteNameWords = tokens(NAME_WORD, text);
-        List<String> nameWords = interviewerName == null ? List.of()
-                : tokens(NAME_WORD, normalize(interviewerName)).stream()
-                        .filter(w -> w.codePointCount(0, w.length()) >= 2).toList();
+        List<String> nameWords = nameWords(interviewerName);
         boolean nameGiven = !nameWords.isEmpty();
         boolean nameMissing = nameGiven && nameWords.stream().noneMatch(noteNameWords::contains);
-        boolean misspelled = nameGiven && noteNameWords.stream()
-                .filter(w -> !nameWords.contains(w))
-                .anyMatch(w -> nameWords.stream().anyMatch(n -> nearMiss(w, n)));
+        String misspelled = null;
+        String misspelledName = null;
+        if (nameGiven) {
+            for (String word : noteNameWords) {
+                if (nameWords.contains(word)) {
+                    continue;
+                }
+                for (String name : nameWords) {
+                    if (nearMiss(word, name) && !isCommonSpelling(word, name)) {
+                        misspelled = word;
+                        misspelledName = name;
+                        break;
+                    }
+                }
+                if (misspelled != null) {
+                    break;
+                }
+            }
+        }
         return new Note(text.codePointCount(0, text.length()), isGeneric(words, lower(nameWords)), nameGiven,
-                nameMissing, misspelled, mentions(words, MEETING_WORDS, MEETING_PHRASES),
-                mentions(words, THANKS_WORDS, List.of()));
+                nameMissing, misspelled != null, mentions(words, meetingWords, meetingPhrases),
+                mentions(words, thanksWords, thanksPhrases), misspelled, misspelledName);
+    }
+
+    /** The words of a name that the checks use: two letters or more, not a title; none when null. */
+    public List<String> nameWords(String interviewerName) {
+        if (interviewerName == null) {
+            return List.of();
+        }
+        return tokens(NAME_WORD, normalize(interviewerName)).stream()
+                .filter(w -> w.codePointCount(0, w.length()) >= 2)
+                .filter(w -> !titles.contains(w.toLowerCase(Locale.ROOT)))
+                .toList();
+    }
+
+    /** A common lowercase word spelled as such ("will" for the name Will): neither the name nor a misspelling. */
+    private boolean isCommonSpelling(String word, String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return common.contains(lower) && word.equals(lower);
     }
 
     static String normalize(String s) {
@@ -61,32 +104,36 @@ final class NoteReader {
     }
 
     /**
-     * Blank, or the stock invitation with nothing but a greeting, the name or "on LinkedIn" around
-     * it. Without an interviewerName, the words after a greeting ("Hi Sarah Lee,") count as the name.
+     * Blank (no word of letters or digits), or the stock invitation with nothing but a greeting,
+     * the name or the stock ending around it. Without an interviewerName, the words after a
+     * greeting ("Hi Sarah Lee,") count as the name.
      */
-    private static boolean isGeneric(List<String> words, List<String> nameWords) {
+    private boolean isGeneric(List<String> words, List<String> nameWords) {
         if (words.isEmpty()) {
             return true;
         }
+        if (stock.isEmpty()) {
+            return false;
+        }
         List<String> rest = new ArrayList<>(words);
         rest.removeIf(nameWords::contains);
-        int start = Collections.indexOfSubList(rest, STOCK);
+        int start = Collections.indexOfSubList(rest, stock);
         if (start < 0) {
             return false;
         }
         List<String> before = rest.subList(0, start);
-        List<String> after = rest.subList(start + STOCK.size(), rest.size());
-        boolean greetingOnly = before.stream().allMatch(GREETINGS::contains)
-                || (GREETINGS.contains(before.get(0)) && before.size() <= 1 + MAX_NAME_WORDS);
-        return greetingOnly && (after.isEmpty() || after.equals(ON_LINKEDIN));
+        List<String> after = rest.subList(start + stock.size(), rest.size());
+        boolean greetingOnly = before.stream().allMatch(greetings::contains)
+                || (greetings.contains(before.get(0)) && before.size() <= 1 + MAX_NAME_WORDS);
+        return greetingOnly && (after.isEmpty() || stockEnds.contains(after));
     }
 
     private static boolean mentions(List<String> words, Set<String> singles, List<List<String>> phrases) {
         if (words.stream().anyMatch(singles::contains)) {
             return true;
         }
-        for (int i = 0; i + 1 < words.size(); i++) {
-            if (phrases.contains(words.subList(i, i + 2))) {
+        for (List<String> phrase : phrases) {
+            if (Collections.indexOfSubList(words, phrase) >= 0) {
                 return true;
             }
         }

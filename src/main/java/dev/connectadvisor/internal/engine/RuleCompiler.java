@@ -75,16 +75,16 @@ public final class RuleCompiler {
         List<RuleProblem> untexted = new ArrayList<>();
         for (RuleInfo rule : describe(rules)) {
             for (String item : rule.items()) {
-                if (dev.connectadvisor.GuideItem.byId(item).isPresent() && !policy.texts().containsKey(item)) {
+                if (dev.connectadvisor.GuideItem.byId(item).isPresent() && !policy.hasText(item)) {
                     untexted.add(new RuleProblem(Companion.TEXTS, 0, 0, "no text for " + item + ", which rule \""
-                            + rule.name() + "\" cites: add a row " + item + ",<text>"));
+                            + rule.name() + "\" cites: add a row " + item + ",,<text>"));
                 }
             }
         }
         for (dev.connectadvisor.NoteCode code : dev.connectadvisor.NoteCode.values()) {
-            if (!policy.texts().containsKey(code.name())) {
+            if (!policy.hasText(code.name())) {
                 untexted.add(new RuleProblem(Companion.TEXTS, 0, 0, "no text for the note finding " + code.name()
-                        + ": add a row " + code.name() + ",<text>"));
+                        + ": add a row " + code.name() + ",,<text>"));
             }
         }
         if (!untexted.isEmpty()) {

@@ -171,6 +171,11 @@ public final class AdviceJson {
             g.writeEndObject();
         }
         g.writeEndArray();
+        if (a.draftNote() == null) {
+            g.writeNullField("draftNote");
+        } else {
+            g.writeStringField("draftNote", a.draftNote());
+        }
         g.writeArrayFieldStart("firedRules");
         for (String rule : a.firedRules()) {
             g.writeString(rule);

@@ -5,6 +5,7 @@ import dev.connectadvisor.NoteCode;
 import dev.connectadvisor.RuleProblem;
 import dev.connectadvisor.internal.engine.CsvFile;
 import dev.connectadvisor.internal.engine.DecisionTable;
+import dev.connectadvisor.internal.engine.NoteWords;
 import dev.connectadvisor.internal.engine.RuleFolder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -51,6 +52,8 @@ public final class Companion {
     public static final String PACKAGE = "connectadvisor.companion";
     /** The data file of the advice texts. */
     public static final String TEXTS = "texts.csv";
+    /** The data file of the note checks' words. */
+    public static final String WORDS = "note-words.csv";
     /** Where the build puts the generated DRL for the precompiled rules (under the staged resources). */
     public static final String BUILT_IN_PATH = "connect-advisor/companion/companion.drl";
 
@@ -85,12 +88,72 @@ public final class Companion {
                     + " table a METADATA column row(\"$param\") with the policy row of each rule"));
         }
         Map<String, String> texts = texts(folder, problems);
+        List<NoteWords.Entry> words = words(folder, problems);
         if (drl.length() == 0) {
             drl.append("package ").append(PACKAGE).append(";\n\n");
         }
         texts.forEach((id, text) -> drl.append("rule \"text ").append(id).append("\"\n    @kind(\"text\")\n    @id(\"")
                 .append(id).append("\")\n    @text(\"").append(PolicyModel.encode(text)).append("\")\nwhen\n    eval(false)\nthen\nend\n\n"));
+        List<String> encoded = new ArrayList<>();
+        for (NoteWords.Entry entry : words) {
+            encoded.add(entry.text());
+            encoded.add(entry.kind());
+        }
+        drl.append("rule \"note words\"\n    @kind(\"words\")\n    @entries(\"").append(PolicyModel.encodeAll(encoded))
+                .append("\")\nwhen\n    eval(false)\nthen\nend\n\n");
         return new Generated(drl.toString(), problems);
+    }
+
+    /** The words of {@code note-words.csv}, in file order; problems for unknown kinds and blanks. */
+    static List<NoteWords.Entry> words(RuleFolder folder, List<RuleProblem> problems) {
+        List<NoteWords.Entry> words = new ArrayList<>();
+        for (CsvFile.Record record : rows(folder, WORDS, List.of("word", "kind"), problems)) {
+            List<String> cells = record.cells();
+            String word = cells.get(0).strip();
+            String kind = cells.size() > 1 ? cells.get(1).strip() : "";
+            if (word.isEmpty()) {
+                problems.add(new RuleProblem(WORDS, record.line(), 0, "missing word"));
+            } else if (!NoteWords.KINDS.contains(kind)) {
+                problems.add(new RuleProblem(WORDS, record.line(), 0, "unknown kind \"" + kind + "\" for " + word
+                        + "; allowed: " + String.join(", ", NoteWords.KINDS)));
+            } else {
+                words.add(new NoteWords.Entry(word, kind));
+            }
+        }
+        return words;
+    }
+
+    /** The records of a data file after its header; a problem when the file is missing or unreadable. */
+    private static List<CsvFile.Record> rows(RuleFolder folder, String file, List<String> header,
+            List<RuleProblem> problems) {
+        Optional<RuleFolder.Source> source = folder.dataFile(file);
+        if (source.isEmpty()) {
+            problems.add(new RuleProblem(file, 0, 0, "the rules folder has no " + file + " (columns "
+                    + String.join(",", header) + ")"));
+            return List.of();
+        }
+        CsvFile csv = CsvFile.read(source.get().content());
+        if (csv.problem() != null) {
+            problems.add(new RuleProblem(file, csv.problemLine(), 0, csv.problem()));
+            return List.of();
+        }
+        List<CsvFile.Record> records = csv.records().stream().filter(r -> !r.blank()).toList();
+        if (records.isEmpty() || !records.get(0).cells().stream().map(String::strip).toList().equals(header)) {
+            problems.add(new RuleProblem(file, records.isEmpty() ? 1 : records.get(0).line(), 0,
+                    "the first row must be the header " + String.join(",", header)));
+            return List.of();
+        }
+        List<CsvFile.Record> rows = new ArrayList<>();
+        for (CsvFile.Record record : records.subList(1, records.size())) {
+            if (record.cells().size() > header.size()
+                    && record.cells().subList(header.size(), record.cells().size()).stream().anyMatch(c -> !c.isBlank())) {
+                problems.add(new RuleProblem(file, record.line(), 0, "the row has " + record.cells().size()
+                        + " cells; a row of " + file + " is " + String.join(",", header) + " (quote a value that holds a comma)"));
+            } else {
+                rows.add(record);
+            }
+        }
+        return rows;
     }
 
     /** The folder's verdict table: the one decision table with a {@code row(...)} metadata column. */
@@ -273,46 +336,38 @@ public final class Companion {
     }
 
     /** The texts of {@code texts.csv} by id, in file order; problems for unknown ids, blanks and repeats. */
+    /**
+     * The texts of {@code texts.csv}, in file order, by id, or by {@code id@PHASE} for a text of one
+     * phase only; problems for unknown ids and phases, blanks and repeats.
+     */
     static Map<String, String> texts(RuleFolder folder, List<RuleProblem> problems) {
         Map<String, String> texts = new LinkedHashMap<>();
-        Optional<RuleFolder.Source> source = folder.dataFile(TEXTS);
-        if (source.isEmpty()) {
-            problems.add(new RuleProblem(TEXTS, 0, 0, "the rules folder has no " + TEXTS + ": it holds the text of"
-                    + " every guide item and note finding the rules cite (columns id,text)"));
-            return texts;
-        }
-        CsvFile csv = CsvFile.read(source.get().content());
-        if (csv.problem() != null) {
-            problems.add(new RuleProblem(TEXTS, csv.problemLine(), 0, csv.problem()));
-            return texts;
-        }
-        List<CsvFile.Record> records = csv.records().stream().filter(r -> !r.blank()).toList();
-        if (records.isEmpty() || !records.get(0).cells().stream().map(String::strip).toList().equals(List.of("id", "text"))) {
-            problems.add(new RuleProblem(TEXTS, records.isEmpty() ? 1 : records.get(0).line(), 0,
-                    "the first row must be the header id,text"));
-            return texts;
-        }
         Set<String> known = new LinkedHashSet<>();
         Arrays.stream(GuideItem.values()).forEach(i -> known.add(i.id()));
         Arrays.stream(NoteCode.values()).forEach(c -> known.add(c.name()));
-        for (CsvFile.Record record : records.subList(1, records.size())) {
+        for (CsvFile.Record record : rows(folder, TEXTS, List.of("id", "phase", "text"), problems)) {
             List<String> cells = record.cells();
             String id = cells.get(0).strip();
-            String text = cells.size() > 1 ? cells.get(1).strip() : "";
-            if (cells.size() > 2 && cells.subList(2, cells.size()).stream().anyMatch(c -> !c.isBlank())) {
-                problems.add(new RuleProblem(TEXTS, record.line(), 0, "the row has " + cells.size()
-                        + " cells; a text row is id,text (quote a text that holds a comma)"));
-            } else if (!known.contains(id)) {
+            String phase = cells.size() > 1 ? cells.get(1).strip() : "";
+            String text = cells.size() > 2 ? cells.get(2).strip() : "";
+            if (!known.contains(id)) {
                 problems.add(new RuleProblem(TEXTS, record.line(), 0, "unknown id " + id
                         + "; allowed: a guide item (PRO-1 ... REJ-6) or a note code (NOTE_GENERIC ...)"));
+            } else if (!phase.isEmpty() && !PHASES.contains(phase)) {
+                problems.add(new RuleProblem(TEXTS, record.line(), 0, "unknown phase " + phase + " for " + id
+                        + "; allowed: blank (both phases), BEFORE or AFTER"));
             } else if (text.isEmpty()) {
                 problems.add(new RuleProblem(TEXTS, record.line(), 0, "missing text for " + id));
-            } else if (texts.putIfAbsent(id, text) != null) {
-                problems.add(new RuleProblem(TEXTS, record.line(), 0, "a second text for " + id));
+            } else if (texts.putIfAbsent(phase.isEmpty() ? id : id + "@" + phase, text) != null) {
+                problems.add(new RuleProblem(TEXTS, record.line(), 0, "a second text for " + id
+                        + (phase.isEmpty() ? "" : " in phase " + phase)));
             }
         }
         return texts;
     }
+
+    /** The phases a text may be limited to: BEFORE (the interview is ahead, or today) and AFTER. */
+    public static final List<String> PHASES = List.of("BEFORE", "AFTER");
 
     /** One CSV line: cells quoted where they must be (RFC 4180). */
     private static String csvLine(List<String> cells) {

@@ -72,7 +72,10 @@ public final class PolicyDocs {
                 lines.add("| item | what the advice says |");
                 lines.add("|---|---|");
             }
-            lines.add("| " + item.id() + " | " + texts.getOrDefault(item.id(), "(no text)").replace("|", "\\|") + " |");
+            String text = texts.containsKey(item.id()) ? texts.get(item.id())
+                    : "before the interview: " + texts.getOrDefault(item.id() + "@BEFORE", "(no text)")
+                    + "<br>after it: " + texts.getOrDefault(item.id() + "@AFTER", "(no text)");
+            lines.add("| " + item.id() + " | " + text.replace("|", "\\|") + " |");
         }
         return String.join("\n", lines) + "\n";
     }

@@ -1,6 +1,7 @@
 package dev.connectadvisor.internal.policy;
 
 import dev.connectadvisor.facts.Parameters;
+import dev.connectadvisor.internal.engine.NoteWords;
 import dev.connectadvisor.internal.situation.SituationFields;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -30,9 +31,10 @@ import org.kie.api.definition.rule.Rule;
  * @param phaseColumn the 1-based column of the phase condition, or 0 when the table has none
  * @param rows the rule rows, in priority order
  * @param texts the advice texts by id (guide items and note codes)
+ * @param words the note checks' words
  */
 public record PolicyModel(String file, String title, List<Column> columns, int phaseColumn, List<Row> rows,
-        Map<String, String> texts) {
+        Map<String, String> texts, NoteWords words) {
 
     /**
      * One column of the table.
@@ -90,6 +92,7 @@ public record PolicyModel(String file, String title, List<Column> columns, int p
         Map<Integer, Map<String, String>> rowMeta = new TreeMap<>();
         Map<Integer, Map<Integer, List<String>>> shows = new TreeMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
+        List<NoteWords.Entry> words = new ArrayList<>();
         KiePackage pkg = companion.getKiePackage(Companion.PACKAGE);
         List<Rule> rules = pkg == null ? List.of() : new ArrayList<>(pkg.getRules());
         rules.sort(Comparator.comparing(Rule::getName));
@@ -116,6 +119,12 @@ public record PolicyModel(String file, String title, List<Column> columns, int p
                                     shown == null ? List.of() : List.of(String.valueOf(shown).split(" ")));
                 }
                 case "text" -> texts.put(String.valueOf(meta.get("id")), decode(meta.get("text")));
+                case "words" -> {
+                    List<String> entries = decodeAll(meta.get("entries"));
+                    for (int i = 0; i + 1 < entries.size(); i += 2) {
+                        words.add(new NoteWords.Entry(entries.get(i), entries.get(i + 1)));
+                    }
+                }
                 default -> {
                     // not a companion rule
                 }
@@ -134,7 +143,7 @@ public record PolicyModel(String file, String title, List<Column> columns, int p
             rows.add(new Row(entry.getKey(), meta.get("row"), Integer.parseInt(meta.get("line")), decode(meta.get("title")),
                     meta.getOrDefault("item", ""), cells, shows.getOrDefault(entry.getKey(), Map.of())));
         }
-        return new PolicyModel(file, title, columns, phase, rows, texts);
+        return new PolicyModel(file, title, columns, phase, rows, texts, new NoteWords(words));
     }
 
     private static Map<String, String> stringMap(Map<String, Object> meta) {
@@ -146,6 +155,22 @@ public record PolicyModel(String file, String title, List<Column> columns, int p
     /** The row with this policy id. */
     public Optional<Row> row(String id) {
         return rows.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The text of an id for a situation in a phase: the phase's own text, else the text for both
+     * phases; null when there is none.
+     *
+     * @param afterInterview true after the interview
+     */
+    public String text(String id, boolean afterInterview) {
+        String own = texts.get(id + "@" + (afterInterview ? "AFTER" : "BEFORE"));
+        return own != null ? own : texts.get(id);
+    }
+
+    /** True when an id has a text in both phases (one for both, or one each). */
+    public boolean hasText(String id) {
+        return texts.containsKey(id) || texts.containsKey(id + "@BEFORE") && texts.containsKey(id + "@AFTER");
     }
 
     /** The condition columns, in order. */

@@ -72,17 +72,37 @@ public final class SituationFields {
             Field.integer("followUpsSent", 0, 0, Situation.MAX_FOLLOW_UPS,
                     value("--follow-ups-sent", "N", "Requests and messages sent to them since the interview (0..100)."),
                     "Requests and messages you sent them since the interview (only after it).", List.of(0, 1, 2),
-                    Situation::followUpsSent, Situation.Builder::followUpsSent).onlyAfter().labelled("Follow-ups sent since the interview"),
+                    Situation::followUpsSent, Situation.Builder::followUpsSent).onlyAfter()
+                    .labelled("Follow-ups sent since the interview"),
             Field.text("interviewerName", Situation.MAX_NAME_CHARS,
                     value("--interviewer-name", "NAME", "Their name, to check the note's spelling."),
                     "Their name as they write it, to check the note's spelling.",
                     java.util.Arrays.asList(null, "Sarah Lee", "Sarah Lee"),
-                    Situation::interviewerName, Situation.Builder::interviewerName).walkingWith("note").labelled("Their name").example("Sarah Lee"),
+                    Situation::interviewerName, Situation.Builder::interviewerName).walkingWith("note")
+                    .labelled("Their name").example("Sarah Lee"),
             Field.text("note", Situation.MAX_NOTE_CHARS,
                     value("--note", "TEXT", "Your draft invitation or message, to check."),
                     "Your draft invitation or message, to check.",
                     java.util.Arrays.asList(null, STOCK_NOTE, LONG_MISSPELLED_NOTE),
-                    Situation::note, Situation.Builder::note).labelled("My draft note").example("Hi Sarah, looking forward to our interview on Friday!"));
+                    Situation::note, Situation.Builder::note).labelled("My draft note")
+                    .example("Hi Sarah, looking forward to our interview on Friday!"),
+            Field.text("yourName", Situation.MAX_YOUR_NAME_CHARS,
+                    value("--your-name", "NAME", "Your own name, to sign the suggested note."),
+                    "Your own name, to sign the suggested note.", java.util.Collections.singletonList(null),
+                    Situation::yourName, Situation.Builder::yourName).labelled("My name").example("Alex Kim"),
+            Field.text("company", Situation.MAX_COMPANY_CHARS,
+                    value("--company", "NAME", "The company you interview with, for the suggested note."),
+                    "The company you interview with, for the suggested note.", java.util.Collections.singletonList(null),
+                    Situation::company, Situation.Builder::company).labelled("The company").example("Acme"),
+            Field.text("role", Situation.MAX_ROLE_CHARS,
+                    value("--role", "TITLE", "The role you interview for, for the suggested note."),
+                    "The role you interview for, for the suggested note.", java.util.Collections.singletonList(null),
+                    Situation::role, Situation.Builder::role).labelled("The role").example("Data Engineer"),
+            Field.text("topic", Situation.MAX_TOPIC_CHARS,
+                    value("--topic", "TEXT", "Something specific from the conversation, for a note after it."),
+                    "Something specific you talked about, for a note after the interview.",
+                    java.util.Collections.singletonList(null), Situation::topic, Situation.Builder::topic)
+                    .labelled("Something we talked about").example("the streaming platform"));
 
     private static final Map<String, Field> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Field::name, Function.identity()));

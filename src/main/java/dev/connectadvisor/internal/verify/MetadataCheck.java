@@ -58,7 +58,8 @@ final class MetadataCheck {
                         .collect(Collectors.joining(", ")) + ", is not a row of the verdict table " + policy.file()));
         java.util.Set<String> cited = new java.util.HashSet<>();
         engine.rules().forEach(rule -> cited.addAll(rule.items()));
-        policy.texts().keySet().stream().filter(id -> GuideItem.byId(id).isPresent() && !cited.contains(id))
+        policy.texts().keySet().stream().map(key -> key.replaceFirst("@.*", "")).distinct()
+                .filter(id -> GuideItem.byId(id).isPresent() && !cited.contains(id))
                 .forEach(id -> problems.add("texts.csv has a text for " + id + ", which no rule cites"));
         return problems;
     }

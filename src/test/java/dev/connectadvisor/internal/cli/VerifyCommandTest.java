@@ -193,8 +193,8 @@ class VerifyCommandTest {
     @Test
     void texts_unknownIdAndBlankText_exit3_withTheLine() {
         RulesCopy copy = RulesCopy.of(tmp)
-                .replace("texts.csv", "PRO-4,", "PRO-44,")
-                .replace("texts.csv", "NOTE_NO_THANKS,\"After the interview, thank them for their time.\"", "NOTE_NO_THANKS,");
+                .replace("texts.csv", "PRO-4,,", "PRO-44,,")
+                .replace("texts.csv", "NOTE_NO_THANKS,,\"After the interview, thank them for their time.\"", "NOTE_NO_THANKS,,");
 
         Run run = verify(copy.dir());
 
@@ -205,7 +205,7 @@ class VerifyCommandTest {
 
     @Test
     void texts_aCitedItemWithoutText_exits3_namingTheRule() {
-        RulesCopy copy = RulesCopy.of(tmp).deleteLine("texts.csv", "TIP-8,");
+        RulesCopy copy = RulesCopy.of(tmp).deleteLine("texts.csv", "TIP-8,,");
 
         Run run = verify(copy.dir());
 

@@ -87,7 +87,11 @@ class AdviceCacheTest {
 
         assertThat(cache.size()).isEqualTo(1);
         assertThat(afterReload.size()).isZero();
-        assertThat(afterReload.advise(situation)).isEqualTo(cache.advise(situation));
+        // the two ways of loading may order tied rules differently in firedRules; all else is equal
+        assertThat(afterReload.advise(situation)).usingRecursiveComparison().ignoringFields("firedRules")
+                .isEqualTo(cache.advise(situation));
+        assertThat(afterReload.advise(situation).firedRules())
+                .containsExactlyInAnyOrderElementsOf(cache.advise(situation).firedRules());
     }
 
     @Test

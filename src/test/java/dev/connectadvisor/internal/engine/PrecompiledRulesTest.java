@@ -96,7 +96,7 @@ class PrecompiledRulesTest {
                 fired.sort(null);
                 Advice withoutOrder = new Advice(advice.verdict(), advice.actInDays(), advice.actOn(), advice.phase(),
                         advice.summary(), advice.reasons(), advice.steps(), advice.benefits(), advice.risks(),
-                        advice.alternatives(), advice.noteFindings(), List.of(), advice.rulesVersion());
+                        advice.alternatives(), advice.noteFindings(), advice.draftNote(), List.of(), advice.rulesVersion());
                 return new Outcome(withoutOrder, fired, null);
             } catch (InvalidSituationException e) {
                 return new Outcome(null, List.of(), e.code() + " " + e.field());

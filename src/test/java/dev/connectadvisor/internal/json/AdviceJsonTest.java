@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AdviceJsonTest {
 
     private static final List<String> ADVICE_FIELDS = List.of("verdict", "actInDays", "actOn", "phase", "summary",
-            "reasons", "steps", "benefits", "risks", "alternatives", "noteFindings", "firedRules", "rulesVersion");
+            "reasons", "steps", "benefits", "risks", "alternatives", "noteFindings", "draftNote", "firedRules", "rulesVersion");
     private static final List<String> ADVICE_FIELDS_WITHOUT_ACT_ON =
             ADVICE_FIELDS.stream().filter(f -> !f.equals("actOn")).toList();
     private static final List<String> LISTS =

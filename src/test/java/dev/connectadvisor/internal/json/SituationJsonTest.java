@@ -251,7 +251,7 @@ class SituationJsonTest {
         assertThat(dev.connectadvisor.internal.situation.SituationFields.NAMES).containsExactly("daysUntilInterview", "interviewDate", "today",
                 "directInterviewer", "existingRelationship", "hasReferral", "toldNotToConnect", "profileUpToDate",
                 "priorRequest", "applicationRejected", "interviewerSeemedHesitant", "followUpsSent",
-                "interviewerName", "note");
+                "interviewerName", "note", "yourName", "company", "role", "topic");
     }
 
     // ---------------------------------------------------------------- INVALID_VALUE: ranges

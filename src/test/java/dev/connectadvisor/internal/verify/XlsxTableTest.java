@@ -93,6 +93,6 @@ class XlsxTableTest {
 
     private static Advice withoutVersion(Advice a) {
         return new Advice(a.verdict(), a.actInDays(), a.actOn(), a.phase(), a.summary(), a.reasons(), a.steps(),
-                a.benefits(), a.risks(), a.alternatives(), a.noteFindings(), a.firedRules(), "");
+                a.benefits(), a.risks(), a.alternatives(), a.noteFindings(), a.draftNote(), a.firedRules(), "");
     }
 }
