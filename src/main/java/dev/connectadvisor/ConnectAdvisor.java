@@ -165,6 +165,26 @@ public final class ConnectAdvisor {
     }
 
     /**
+     * The plan of a situation: today's advice, then the advice of each later day on which the
+     * person acts (or waits for), the situation moved on as the plan's assumptions say, up to six
+     * steps. Only the rules are asked, so the plan follows any rule edit.
+     *
+     * <pre>{@code
+     * Plan plan = advisor.plan(Situation.builder().daysUntilInterview(10).build());
+     * plan.steps().stream().map(s -> s.inDays() + " " + s.advice().verdict()).toList();
+     * // [0 WAIT, 7 CONNECT, 8 WAIT, 13 CONNECT, 14 DONT_CONNECT]
+     * }</pre>
+     *
+     * @param situation the situation today
+     * @return the plan
+     * @throws InvalidSituationException as {@link #advise(Situation)} does
+     * @throws AdviceException as {@link #advise(Situation)} does, for any step
+     */
+    public Plan plan(Situation situation) {
+        return core.plan(situation);
+    }
+
+    /**
      * A short hash of the rule sources, carried by every advice.
      *
      * @return the version of the loaded rules

@@ -95,6 +95,17 @@ public final class Advisor {
         return Explainer.explain(engine, resolved);
     }
 
+    /** The plan of a situation: the advice of each day the person acts or waits for. */
+    public dev.connectadvisor.Plan plan(Situation situation) {
+        Objects.requireNonNull(situation, "situation");
+        return Planner.plan(situation.resolve(today()), this::advise, this::text);
+    }
+
+    /** A sentence of the rules' texts (for both phases), e.g. {@code LEGEND}. */
+    public String text(String id) {
+        return engine.policy().text(id, false);
+    }
+
     public String rulesVersion() {
         return engine.version();
     }

@@ -81,10 +81,14 @@ public final class RuleCompiler {
                 }
             }
         }
+        List<String> needed = new ArrayList<>();
         for (dev.connectadvisor.NoteCode code : dev.connectadvisor.NoteCode.values()) {
-            if (!policy.hasText(code.name())) {
-                untexted.add(new RuleProblem(Companion.TEXTS, 0, 0, "no text for the note finding " + code.name()
-                        + ": add a row " + code.name() + ",,<text>"));
+            needed.add(code.name());
+        }
+        needed.addAll(Companion.MESSAGES);
+        for (String id : needed) {
+            if (!policy.hasText(id)) {
+                untexted.add(new RuleProblem(Companion.TEXTS, 0, 0, "no text for " + id + ": add a row " + id + ",,<text>"));
             }
         }
         if (!untexted.isEmpty()) {

@@ -345,6 +345,7 @@ public final class Companion {
         Set<String> known = new LinkedHashSet<>();
         Arrays.stream(GuideItem.values()).forEach(i -> known.add(i.id()));
         Arrays.stream(NoteCode.values()).forEach(c -> known.add(c.name()));
+        known.addAll(MESSAGES);
         for (CsvFile.Record record : rows(folder, TEXTS, List.of("id", "phase", "text"), problems)) {
             List<String> cells = record.cells();
             String id = cells.get(0).strip();
@@ -352,7 +353,8 @@ public final class Companion {
             String text = cells.size() > 2 ? cells.get(2).strip() : "";
             if (!known.contains(id)) {
                 problems.add(new RuleProblem(TEXTS, record.line(), 0, "unknown id " + id
-                        + "; allowed: a guide item (PRO-1 ... REJ-6) or a note code (NOTE_GENERIC ...)"));
+                        + "; allowed: a guide item (PRO-1 ... REJ-6), a note code (NOTE_GENERIC ...) or one of "
+                        + String.join(", ", MESSAGES)));
             } else if (!phase.isEmpty() && !PHASES.contains(phase)) {
                 problems.add(new RuleProblem(TEXTS, record.line(), 0, "unknown phase " + phase + " for " + id
                         + "; allowed: blank (both phases), BEFORE or AFTER"));
@@ -365,6 +367,13 @@ public final class Companion {
         }
         return texts;
     }
+
+    /**
+     * The ids of the sentences the tools say around the advice: the plan's assumptions, the line
+     * for a note that was not checked, the legend of the item tags.
+     */
+    public static final List<String> MESSAGES = List.of("PLAN_DAYS", "PLAN_PENDING", "PLAN_FOLLOW_UPS",
+            "NOTE_NOT_CHECKED", "LEGEND");
 
     /** The phases a text may be limited to: BEFORE (the interview is ahead, or today) and AFTER. */
     public static final List<String> PHASES = List.of("BEFORE", "AFTER");
