@@ -12,7 +12,7 @@ import java.util.Set;
  * is refused, so it can neither read answers nor drive the playground.
  */
 final class HostCheck {
-    static final List<String> LOOPBACK = List.of("localhost", "127.0.0.1", "[::1]", "::1");
+    static final List<String> LOOPBACK = List.of("localhost", "127.0.0.1", "[::1]");
 
     private final Set<String> allowed;
 
@@ -22,7 +22,7 @@ final class HostCheck {
             names.add(normal(boundHost.contains(":") && !boundHost.startsWith("[") ? "[" + boundHost + "]" : boundHost));
         }
         extra.forEach(name -> names.add(normal(name)));
-        this.allowed = Set.copyOf(names);
+        this.allowed = java.util.Collections.unmodifiableSet(names);
     }
 
     /** Checks an {@code --allowed-host} value: a host name or address, without port, scheme or path. */

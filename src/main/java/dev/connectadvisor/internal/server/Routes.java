@@ -271,7 +271,7 @@ final class Routes extends Handler.Abstract {
             }
             Response response = exchange.response;
             response.setStatus(200);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSONL);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, wantsText(exchange) ? "text/plain; charset=utf-8" : JSONL);
             Throwable failure = null;
             OutputStream out = Content.Sink.asOutputStream(response);
             CappedInput in = new CappedInput(Content.Source.asInputStream(exchange.request), options.maxBatchBytes());
@@ -298,6 +298,16 @@ final class Routes extends Handler.Abstract {
         } finally {
             batches.release();
         }
+    }
+
+    /** True for a caller that accepts text/plain but not JSONL: it gets the same lines as text. */
+    private static boolean wantsText(Exchange exchange) {
+        List<String> accept = exchange.request.getHeaders().getValuesList(HttpHeader.ACCEPT);
+        if (accept.isEmpty()) {
+            return false;
+        }
+        String lower = String.join(",", accept).toLowerCase(Locale.ROOT);
+        return lower.contains("text/plain") && JSONL_TYPES.stream().noneMatch(lower::contains);
     }
 
     /** A request body that ends with {@link TooLarge} past a byte cap. */
