@@ -33,6 +33,9 @@ final class JsonErrors implements Request.Handler {
         if (status < 400) {
             status = 500;
         }
+        if (status == 426) {
+            status = 505; // Jetty's answer to "HTTP/2.0" over plain HTTP/1: this service speaks 1.1 and 1.0 only
+        }
         Object reason = request.getAttribute(ErrorHandler.ERROR_MESSAGE);
         String detail = reason instanceof String text && PLAIN_REASON.matcher(text).matches() && !text.contains("Exception")
                 ? " (" + text + ")" : "";

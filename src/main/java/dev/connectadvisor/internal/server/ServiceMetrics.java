@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -23,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * What {@code GET /metrics} shows, in Prometheus' text format: requests by endpoint, method and
  * status with their latency histogram, advice by verdict and by deciding policy row, the advice
  * cache's hits and misses, reloads applied and refused, the rules version (an info metric), the
- * work bound, and the JVM's memory, GC, threads and CPU. One registry per server, not a global one.
+ * work bound, and the JVM's memory, GC, threads and classes. One registry per server, not a global one.
  */
 final class ServiceMetrics implements AutoCloseable {
     /** The histogram's buckets: sub-millisecond answers to the 5 s advice time limit. */
@@ -45,7 +44,6 @@ final class ServiceMetrics implements AutoCloseable {
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         FunctionCounter.builder("connectadvisor.cache.hits", rules, LiveRules::cacheHits)
                 .description("Advice answered from the advice cache").register(registry);
