@@ -12,11 +12,12 @@ import picocli.CommandLine.Option;
 
 /** {@code serve}: the decision service over HTTP until SIGTERM (or Ctrl-C). */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The decision service over HTTP: POST /v1/advice, POST /v1/advice/batch, GET /v1/rules,",
-                "GET /health, GET /health/live, GET /health/ready, GET /metrics (Prometheus), GET /openapi.json,",
-                "and the playground page at GET /. Every GET also answers HEAD.",
-                "Stops on SIGTERM, finishing the requests in flight.",
-                "Exit codes: 2 usage or the port is taken, 3 the rules do not compile or call what a rule may not."})
+        description = {"The decision service over HTTP (embedded Jetty):",
+                "  POST /v1/advice, POST /v1/advice/batch, GET /v1/rules, GET /openapi.json,",
+                "  GET /health, GET /health/live, GET /health/ready, GET /metrics (Prometheus),",
+                "  and the playground page at GET /. Every GET also answers HEAD.",
+                "Stops on SIGTERM, finishing the requests in flight. Exit codes: 2 usage or",
+                "the port is taken, 3 the rules do not compile or call what a rule may not."})
 final class ServeCommand implements Callable<Integer> {
     private final Main.Io io;
 

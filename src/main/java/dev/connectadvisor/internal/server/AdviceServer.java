@@ -303,28 +303,8 @@ public final class AdviceServer implements AutoCloseable {
         this.rules = rules;
         WorkBound work = new WorkBound(options.workers(), options.queueCapacity());
         this.metrics = new ServiceMetrics(rules, work);
-        // Threads for Jetty's selector and acceptor, the batches (which block on their streams) and
-        // everything else; a request waiting for an evaluation slot holds none.
-        int threads = Math.max(64, 16 + options.maxBatches() + 4 * options.workers());
-        QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(8, threads));
-        pool.setName("http");
-        pool.setDaemon(true);
-        this.jetty = new Server(pool);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        http.setRequestHeaderSize(Options.MAX_HEADER_BYTES);
-        http.setIdleTimeout(options.idleTimeout().toMillis());
-        http.setHttpCompliance(HttpCompliance.RFC9110);
-        HttpConnectionFactory factory = new HttpConnectionFactory(http);
-        this.connector = new ServerConnector(jetty, 1, 1, factory);
-        connector.setHost(options.host());
-        connector.setPort(options.port());
-        connector.setIdleTimeout(options.idleTimeout().toMillis());
-        connector.setAcceptQueueSize(1024);
-        connector.setAcceptedTcpNoDelay(true);
-        connector.setReuseAddress(true);
-        jetty.addConnector(connector);
+        this.jetty = new Server(threadPool(options));
+        this.connector = connector(jetty, options);
         Exchange.Reporter reporter = new Reporter(options.accessLog);
         this.routes = new Routes(rules, options, work, metrics, new HostCheck(options.host(), options.allowedHosts()),
                 jetty.getScheduler(), this::notReadyBecause, reporter);
@@ -334,6 +314,40 @@ public final class AdviceServer implements AutoCloseable {
         this.headerTimeout = new HeaderTimeout(options.headerTimeout(), jetty.getScheduler());
         connector.addEventListener(headerTimeout);
         this.watcher = options.watch() ? new RulesWatcher(rules, options.debounce()) : null;
+    }
+
+    /**
+     * Jetty's threads: the selector and acceptor, the batches (which block on their streams) and
+     * everything else; a request waiting for an evaluation slot holds none.
+     */
+    static QueuedThreadPool threadPool(Options options) {
+        int threads = Math.max(64, 16 + options.maxBatches() + 4 * options.workers());
+        QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(8, threads));
+        pool.setName("http");
+        pool.setDaemon(true);
+        return pool;
+    }
+
+    /**
+     * The one HTTP/1.1 connector (the benchmark's hello-world server uses the same): no server
+     * version, capped headers, RFC 9110 parsing, idle timeout, TCP_NODELAY, a deep accept queue.
+     */
+    static ServerConnector connector(Server jetty, Options options) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(Options.MAX_HEADER_BYTES);
+        http.setIdleTimeout(options.idleTimeout().toMillis());
+        http.setHttpCompliance(HttpCompliance.RFC9110);
+        ServerConnector connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(options.host());
+        connector.setPort(options.port());
+        connector.setIdleTimeout(options.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(1024);
+        connector.setAcceptedTcpNoDelay(true);
+        connector.setReuseAddress(true);
+        jetty.addConnector(connector);
+        return connector;
     }
 
     /**

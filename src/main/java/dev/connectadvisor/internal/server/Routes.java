@@ -174,9 +174,9 @@ final class Routes extends Handler.Abstract {
         exchange.header("Cache-Control", kind == Kind.PAGE ? "no-cache" : "no-store");
         if (kind != Kind.PROBE && !hosts.allows(exchange.request.getHeaders().get(HttpHeader.HOST))) {
             String host = exchange.request.getHeaders().get(HttpHeader.HOST);
-            exchange.error(421, ServiceError.HOST_NOT_ALLOWED, "the Host header " + (host == null ? "is missing" : "'"
-                    + shorten(host) + "' names none of the names this service answers to") + " (" + String.join(", ",
-                    hosts.names()) + "); an operator adds one with serve --allowed-host NAME");
+            exchange.error(421, ServiceError.HOST_NOT_ALLOWED, (host == null ? "the Host header is missing"
+                    : "the Host header '" + shorten(host) + "' is not a name of this service") + "; it answers to "
+                    + String.join(", ", hosts.names()) + " (an operator adds a name with serve --allowed-host NAME)");
             return;
         }
         if (route == null) {
