@@ -51,7 +51,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AdviceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdviceServer.class);
-    private static final Logger ACCESS = LoggerFactory.getLogger("dev.connectadvisor.internal.server.access");
 
     /**
      * How the service runs. Immutable; each {@code with}-style method returns a changed copy and
@@ -293,6 +292,7 @@ public final class AdviceServer implements AutoCloseable {
     private final LiveRules rules;
     private final ServiceMetrics metrics;
     private final HeaderTimeout headerTimeout;
+    private final AccessLog accessLog;
     private final Options options;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean warm;
@@ -302,10 +302,11 @@ public final class AdviceServer implements AutoCloseable {
         this.options = options;
         this.rules = rules;
         WorkBound work = new WorkBound(options.workers(), options.queueCapacity());
-        this.metrics = new ServiceMetrics(rules, work);
+        this.accessLog = new AccessLog(options.accessLog);
+        this.metrics = new ServiceMetrics(rules, work, accessLog);
         this.jetty = new Server(threadPool(options));
         this.connector = connector(jetty, options);
-        Exchange.Reporter reporter = new Reporter(options.accessLog);
+        Exchange.Reporter reporter = new Reporter();
         this.routes = new Routes(rules, options, work, metrics, new HostCheck(options.host(), options.allowedHosts()),
                 jetty.getScheduler(), this::notReadyBecause, reporter);
         jetty.setHandler(routes);
@@ -398,6 +399,7 @@ public final class AdviceServer implements AutoCloseable {
             LOG.debug("stopping after a failed start: {}", e.toString());
         }
         metrics.close();
+        accessLog.close();
         if (watcher != null) {
             watcher.close();
         }
@@ -520,17 +522,12 @@ public final class AdviceServer implements AutoCloseable {
             LOG.warn("stopping Jetty: {}", e.toString());
         }
         metrics.close();
+        accessLog.close();
         LOG.info("stopped");
     }
 
     /** The access log (one line per answered request) and the request metrics. */
     private final class Reporter implements Exchange.Reporter {
-        private final Consumer<String> sink;
-
-        Reporter(Consumer<String> sink) {
-            this.sink = sink;
-        }
-
         @Override
         public void finished(Exchange exchange, int status, long bytes, long nanos) {
             routes.finished();
@@ -549,7 +546,7 @@ public final class AdviceServer implements AutoCloseable {
         }
 
         private void log(String method, String path, int status, long bytes, long nanos, String version, String id) {
-            if (sink == null && !ACCESS.isInfoEnabled()) {
+            if (!accessLog.enabled()) {
                 return;
             }
             StringBuilder line = new StringBuilder(96).append(printable(method)).append(' ').append(printable(path))
@@ -557,11 +554,7 @@ public final class AdviceServer implements AutoCloseable {
             long micros = nanos / 1000;
             line.append(micros / 1000).append('.').append((char) ('0' + micros % 1000 / 100)).append("ms rules=")
                     .append(version).append(" id=").append(id);
-            if (sink != null) {
-                sink.accept(line.toString());
-            } else {
-                ACCESS.info(line.toString());
-            }
+            accessLog.log(line.toString());
         }
     }
 

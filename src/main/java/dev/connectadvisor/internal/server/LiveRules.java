@@ -91,6 +91,8 @@ public final class LiveRules {
     /** The cache counts of rule bases no longer in service, so the totals never go down. */
     private final AtomicLong retiredHits = new AtomicLong();
     private final AtomicLong retiredMisses = new AtomicLong();
+    /** Repeated requests answered whole by the service, before the advice cache (see Answers). */
+    private final java.util.concurrent.atomic.LongAdder answerHits = new java.util.concurrent.atomic.LongAdder();
 
     private LiveRules(Loaded first, Path dir, Clock clock, Duration timeout) {
         this.current = new AtomicReference<>(first);
@@ -156,7 +158,12 @@ public final class LiveRules {
 
     /** Advice answered from the advice cache, over every rule base served so far. */
     public long cacheHits() {
-        return retiredHits.get() + current.get().advisor().cacheHits();
+        return retiredHits.get() + answerHits.sum() + current.get().advisor().cacheHits();
+    }
+
+    /** One advice answered from the service's cache of whole answers: a cache hit too. */
+    void countCacheHit() {
+        answerHits.increment();
     }
 
     /** Advice the advice cache did not hold, over every rule base served so far. */

@@ -79,6 +79,8 @@ final class Routes extends Handler.Abstract {
     private final Map<String, Map<String, Route>> table = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
+    /** The answers of the rules in service to recent bodies; replaced when the rules change. */
+    private volatile Answers answers;
 
     /** Whether the service takes work: warmed up, on verified rules, not stopping. */
     interface Readiness {
@@ -217,6 +219,14 @@ final class Routes extends Handler.Abstract {
     }
 
     private void answer(Exchange exchange, LiveRules.Loaded loaded, byte[] body) {
+        Answers known = Answers.applies(loaded, body) ? answersOf(loaded) : null;
+        Answers.Stored stored = known == null ? null : known.get(body);
+        if (stored != null) {
+            rules.countCacheHit();
+            metrics.advice(stored.verdict(), stored.row());
+            exchange.send(200, JSON, stored.answer());
+            return;
+        }
         Situation situation;
         Advice advice;
         try {
@@ -233,8 +243,22 @@ final class Routes extends Handler.Abstract {
             }
             return;
         }
-        metrics.advice(advice, loaded);
-        exchange.send(200, JSON, Exchange.line(AdviceJson.toJson(advice, situation)));
+        String row = loaded.decidingRow(advice.firedRules());
+        metrics.advice(advice.verdict().name(), row);
+        byte[] answer = Exchange.line(AdviceJson.toJson(advice, situation));
+        if (known != null) {
+            known.put(body, situation, new Answers.Stored(answer, advice.verdict().name(), row));
+        }
+        exchange.send(200, JSON, answer);
+    }
+
+    private Answers answersOf(LiveRules.Loaded loaded) {
+        Answers current = answers;
+        if (current == null || current.rules != loaded) {
+            current = new Answers(loaded);
+            answers = current;
+        }
+        return current;
     }
 
     private void overloaded(Exchange exchange) {
@@ -278,7 +302,7 @@ final class Routes extends Handler.Abstract {
             // A line without an answer in time still gets its line (an INTERNAL_ERROR), never a gap.
             JsonlBatch batch = new JsonlBatch(situation -> work.await(() -> {
                 Advice advice = loaded.advisor().advise(situation);
-                metrics.advice(advice, loaded);
+                metrics.advice(advice.verdict().name(), loaded.decidingRow(advice.firedRules()));
                 return advice;
             }));
             try {

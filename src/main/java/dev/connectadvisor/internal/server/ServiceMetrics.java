@@ -1,6 +1,5 @@
 package dev.connectadvisor.internal.server;
 
-import dev.connectadvisor.Advice;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -39,7 +38,7 @@ final class ServiceMetrics implements AutoCloseable {
     private final Map<String, Counter> advice = new ConcurrentHashMap<>();
     private volatile String shownVersion;
 
-    ServiceMetrics(LiveRules rules, WorkBound work) {
+    ServiceMetrics(LiveRules rules, WorkBound work, AccessLog accessLog) {
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -53,6 +52,8 @@ final class ServiceMetrics implements AutoCloseable {
                 .description("Rule reloads: applied, or refused (the rules before them kept serving)").register(registry);
         FunctionCounter.builder("connectadvisor.reloads", rules, LiveRules::reloadsRefused).tag("outcome", "refused")
                 .description("Rule reloads: applied, or refused (the rules before them kept serving)").register(registry);
+        FunctionCounter.builder("connectadvisor.access.log.dropped", accessLog, AccessLog::dropped)
+                .description("Access log lines dropped because the log could not keep up").register(registry);
         Gauge.builder("connectadvisor.evaluations.running", work, WorkBound::running)
                 .description("Evaluations running now").register(registry);
         Gauge.builder("connectadvisor.evaluations.waiting", work, WorkBound::waiting)
@@ -89,14 +90,13 @@ final class ServiceMetrics implements AutoCloseable {
     }
 
     /** One advice given (alone or as a batch line), by verdict and by the policy row that decided it. */
-    void advice(Advice given, LiveRules.Loaded rules) {
-        String row = rules.decidingRow(given.firedRules());
-        String key = given.verdict().name() + ' ' + row;
+    void advice(String verdict, String row) {
+        String key = verdict + ' ' + row;
         Counter counter = advice.get(key);
         if (counter == null) {
             counter = advice.computeIfAbsent(key, k -> Counter.builder("connectadvisor.advice")
                     .description("Advice given, by verdict and by the policy row that decided it")
-                    .tags("verdict", given.verdict().name(), "row", row).register(registry));
+                    .tags("verdict", verdict, "row", row).register(registry));
         }
         counter.increment();
     }

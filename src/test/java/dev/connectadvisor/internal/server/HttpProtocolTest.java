@@ -116,9 +116,19 @@ class HttpProtocolTest {
         assertThat(unsafe.headers().firstValue("X-Request-Id").orElseThrow()).matches("[0-9a-f]{32}");
         assertThat(client.get("/health").headers().firstValue("X-Request-Id").orElseThrow()).matches("[0-9a-f]{32}");
 
+        // the log is written off the request's thread: wait for the line (bounded: 10 s)
         String version = server.rules().current().version();
-        assertThat(ACCESS).anySatisfy(line -> assertThat(line).matches(
-                "GET /health 200 \\d+ \\d+\\.\\dms rules=" + version + " id=abc-123\\.x"));
+        String expected = "GET /health 200 \\d+ \\d+\\.\\dms rules=" + version + " id=abc-123\\.x";
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (ACCESS.stream().noneMatch(line -> line.matches(expected)) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        assertThat(ACCESS).anySatisfy(line -> assertThat(line).matches(expected));
     }
 
     @Test
