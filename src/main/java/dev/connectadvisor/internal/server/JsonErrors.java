@@ -3,6 +3,7 @@ package dev.connectadvisor.internal.server;
 import dev.connectadvisor.internal.json.AdviceJson;
 import dev.connectadvisor.internal.json.ServiceError;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
@@ -20,6 +21,25 @@ import org.eclipse.jetty.util.Callback;
 final class JsonErrors implements Request.Handler {
     /** Jetty's own reasons are short phrases ("No Host", "Unknown Version"); anything else is not shown. */
     private static final Pattern PLAIN_REASON = Pattern.compile("[A-Za-z][A-Za-z0-9 ,'=:_-]{0,80}");
+
+    private static final String BAD_REQUEST_HINT = "; send a request line, headers with a Host, CRLF line ends, and a body "
+            + "framed by Content-Length or chunks";
+
+    /** What each status Jetty may answer by itself means, in the project's words. */
+    private record Known(ServiceError code, String message) {
+    }
+
+    private static final Map<Integer, Known> KNOWN = Map.of(
+            400, new Known(ServiceError.BAD_REQUEST, "the request is not valid HTTP/1.1"),
+            404, new Known(ServiceError.NOT_FOUND, "no such endpoint; see /openapi.json"),
+            405, new Known(ServiceError.METHOD_NOT_ALLOWED, "the method is not allowed here; see /openapi.json"),
+            408, new Known(ServiceError.REQUEST_TIMEOUT, "the request did not arrive in time"),
+            413, new Known(ServiceError.BODY_TOO_LARGE, "the body is too large"),
+            414, new Known(ServiceError.URI_TOO_LONG, "the request line is too long"),
+            431, new Known(ServiceError.HEADERS_TOO_LARGE, "the request headers are larger than the service accepts ("
+                    + AdviceServer.Options.MAX_HEADER_BYTES + " bytes in all)"),
+            503, new Known(ServiceError.OVERLOADED, "the service cannot answer now; try again shortly"),
+            505, new Known(ServiceError.HTTP_VERSION_NOT_SUPPORTED, "only HTTP/1.1 and HTTP/1.0 are spoken here"));
 
     private final Exchange.Reporter reporter;
 
@@ -39,52 +59,18 @@ final class JsonErrors implements Request.Handler {
         Object reason = request.getAttribute(ErrorHandler.ERROR_MESSAGE);
         String detail = reason instanceof String text && PLAIN_REASON.matcher(text).matches() && !text.contains("Exception")
                 ? " (" + text + ")" : "";
+        Known known = KNOWN.get(status);
         ServiceError code;
         String message;
-        switch (status) {
-            case 400 -> {
-                code = ServiceError.BAD_REQUEST;
-                message = "the request is not valid HTTP/1.1" + detail + "; send a request line, headers with a Host, "
-                        + "CRLF line ends, and a body framed by Content-Length or chunks";
-            }
-            case 404 -> {
-                code = ServiceError.NOT_FOUND;
-                message = "no such endpoint; see /openapi.json";
-            }
-            case 405 -> {
-                code = ServiceError.METHOD_NOT_ALLOWED;
-                message = "the method is not allowed here; see /openapi.json";
-            }
-            case 408 -> {
-                code = ServiceError.REQUEST_TIMEOUT;
-                message = "the request did not arrive in time";
-            }
-            case 413 -> {
-                code = ServiceError.BODY_TOO_LARGE;
-                message = "the body is too large";
-            }
-            case 414 -> {
-                code = ServiceError.URI_TOO_LONG;
-                message = "the request line is too long";
-            }
-            case 431 -> {
-                code = ServiceError.HEADERS_TOO_LARGE;
-                message = "the request headers are larger than the service accepts (" + AdviceServer.Options.MAX_HEADER_BYTES
-                        + " bytes in all)";
-            }
-            case 505 -> {
-                code = ServiceError.HTTP_VERSION_NOT_SUPPORTED;
-                message = "only HTTP/1.1 and HTTP/1.0 are spoken here";
-            }
-            case 503 -> {
-                code = ServiceError.OVERLOADED;
-                message = "the service cannot answer now; try again shortly";
-                response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-            }
-            default -> {
-                code = status < 500 ? ServiceError.BAD_REQUEST : ServiceError.INTERNAL_ERROR;
-                message = status < 500 ? "the request cannot be answered" + detail : "internal error";
-            }
+        if (known != null) {
+            code = known.code();
+            message = known.message() + (status == 400 ? detail + BAD_REQUEST_HINT : "");
+        } else {
+            code = status < 500 ? ServiceError.BAD_REQUEST : ServiceError.INTERNAL_ERROR;
+            message = status < 500 ? "the request cannot be answered" + detail : "internal error";
+        }
+        if (status == 503) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
         }
         byte[] body = Exchange.line(AdviceJson.serviceError(code, message, null));
         response.setStatus(status);
