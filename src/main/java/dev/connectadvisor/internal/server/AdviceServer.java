@@ -51,6 +51,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AdviceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdviceServer.class);
+    /** Requests over loopback before the service says ready (they show in the access log). */
+    private static final int WARM_UP_REQUESTS = 40;
 
     /**
      * How the service runs. Immutable; each {@code with}-style method returns a changed copy and
@@ -432,9 +434,17 @@ public final class AdviceServer implements AutoCloseable {
                 AdviceJson.toJson(advisor.advise(situation), situation);
             }
             String host = options.host().equals("0.0.0.0") || options.host().equals("::") ? "127.0.0.1" : options.host();
-            String body = "{\"daysUntilInterview\": 10}";
-            selfRequest(host, "POST /v1/advice HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+            // then Jetty's request path and the service's own, over loopback: advice, a batch, a probe
+            for (int i = 0; i < WARM_UP_REQUESTS && !closed.get(); i++) {
+                String body = "{\"daysUntilInterview\": " + (i % 30 - 10) + "}";
+                selfRequest(host, "POST /v1/advice HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                        + "X-Request-Id: warm-up-" + i + "\r\nContent-Length: " + body.length()
+                        + "\r\nConnection: close\r\n\r\n" + body);
+            }
+            String lines = "{\"daysUntilInterview\": 3}\n{\"daysUntilInterview\": -3}\n";
+            selfRequest(host, "POST /v1/advice/batch HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-ndjson\r\n"
+                    + "Content-Length: " + lines.length() + "\r\nConnection: close\r\n\r\n" + lines);
+            selfRequest(host, "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
         } catch (RuntimeException | IOException e) {
             if (!closed.get()) {
                 LOG.warn("warming up the rules failed ({}); ready anyway", e.toString());
