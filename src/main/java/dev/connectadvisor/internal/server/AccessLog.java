@@ -21,7 +21,8 @@ final class AccessLog implements AutoCloseable {
     static final String LOGGER = "dev.connectadvisor.internal.server.access";
     static final int CAPACITY = 16_384;
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
-    private static final String END = "";
+    private static final String END = new String("end of the log");
+    private static final long PAUSE_MS = 20;
 
     private final Consumer<String> sink;
     private final boolean enabled;
@@ -55,16 +56,19 @@ final class AccessLog implements AutoCloseable {
         return dropped.get();
     }
 
+    /**
+     * Writes the lines in batches every {@value #PAUSE_MS} ms: the writer never waits on the
+     * queue, so a request that queues a line wakes no thread.
+     */
     private void drain() {
-        List<String> lines = new ArrayList<>(256);
+        List<String> lines = new ArrayList<>(1024);
         try {
             while (true) {
-                String first = queue.take();
-                if (first == END) {
-                    return;
+                queue.drainTo(lines, 1024);
+                if (lines.isEmpty()) {
+                    Thread.sleep(PAUSE_MS);
+                    continue;
                 }
-                lines.add(first);
-                queue.drainTo(lines, 255);
                 for (String line : lines) {
                     if (line == END) {
                         return;
