@@ -1,6 +1,8 @@
 #!/bin/sh
 # The HTTP service under load, in one run: wrk (Debian's wrk) against
-#   - serve, with the advice cache on, then off (-Dconnectadvisor.cache=false);
+#   - serve, with the advice cache on, then off (-Dconnectadvisor.cache=false), both with the access
+#     log on (the default); and the cache on with the access log off ("nolog"), since the
+#     hello-world writes no log;
 #   - a Jetty hello-world with the same thread pool and connector, answering a body of the same size
 #     (HelloWorldServer, under src/test: not in the product jar);
 # at 1, 8, 64 and 256 connections, each POSTing the same situation. Prints requests/s, p50, p99,
@@ -50,6 +52,8 @@ start() { # label port command...
 start hello $((base + 1)) java -cp "target/test-classes:$jar" dev.connectadvisor.internal.server.HelloWorldServer $((base + 1)) "$size"
 start cached $((base + 2)) java -jar "$jar" serve --port $((base + 2))
 start uncached $((base + 3)) java -Dconnectadvisor.cache=false -jar "$jar" serve --port $((base + 3))
+start nolog $((base + 4)) java -Dorg.slf4j.simpleLogger.log.dev.connectadvisor.internal.server.access=warn \
+    -jar "$jar" serve --port $((base + 4))
 
 measure() { # label port conns
     threads=2; [ "$3" -lt 2 ] && threads=1
@@ -67,15 +71,16 @@ for c in $conns; do
     measure hello $((base + 1)) "$c" >> "$results"
     measure cached $((base + 2)) "$c" >> "$results"
     measure uncached $((base + 3)) "$c" >> "$results"
+    measure nolog $((base + 4)) "$c" >> "$results"
 done
-# the 503s at 256 connections, from the service's own access log: every request answered, 2xx or 503
-echo "bench/http.sh: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(java -version 2>&1 | head -1), ${seconds} s a run, answer $size bytes, $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
+echo "bench/http.sh: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1), ${seconds} s a run, answer $size bytes, $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
 printf '%-9s %5s %11s %9s %9s %8s %8s %7s\n' server conns "requests/s" p50 p99 non-2xx "sock err" ratio
 awk '
     { label[NR] = $1; conns[NR] = $2; rps[NR] = $3; p50[NR] = $4; p99[NR] = $5; non[NR] = $6; sock[NR] = $7
       if ($1 == "hello") hello[$2] = $3 }
     END { for (i = 1; i <= NR; i++)
         printf "%-9s %5s %11.0f %9s %9s %8d %8d %6.2fx\n", label[i], conns[i], rps[i], p50[i], p99[i], non[i], sock[i], rps[i] / hello[conns[i]] }' "$results"
+# every request answered, 2xx or 503: the service's own access log, by status
 for label in cached uncached; do
     log="$work/$label.log"
     echo "$label: answers by status in the access log: $(awk '/server.access/ { n[$(NF-4)]++ } END { for (s in n) printf "%s %d  ", s, n[s] }' "$log")"

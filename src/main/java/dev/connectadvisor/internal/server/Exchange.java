@@ -159,9 +159,7 @@ final class Exchange {
             tooLarge(cap);
             return;
         }
-        BodyReader reader = new BodyReader(cap, then);
-        reader.timer = scheduler.schedule(reader::expire, deadline);
-        reader.run();
+        new BodyReader(cap, then, scheduler, deadline).run();
     }
 
     void tooLarge(long cap) {
@@ -172,13 +170,18 @@ final class Exchange {
     private final class BodyReader implements Runnable {
         private final int cap;
         private final Consumer<byte[]> then;
+        private final Scheduler scheduler;
+        private final java.time.Duration deadline;
         private byte[] bytes = new byte[1024];
         private int size;
-        volatile Scheduler.Task timer;
+        /** Set only once the body has to be waited for: most bodies come with their headers. */
+        private volatile Scheduler.Task timer;
 
-        BodyReader(int cap, Consumer<byte[]> then) {
+        BodyReader(int cap, Consumer<byte[]> then, Scheduler scheduler, java.time.Duration deadline) {
             this.cap = cap;
             this.then = then;
+            this.scheduler = scheduler;
+            this.deadline = deadline;
         }
 
         @Override
@@ -186,6 +189,9 @@ final class Exchange {
             while (!answered()) {
                 Content.Chunk chunk = request.read();
                 if (chunk == null) {
+                    if (timer == null) {
+                        timer = scheduler.schedule(this::expire, deadline);
+                    }
                     request.demand(this);
                     return;
                 }
