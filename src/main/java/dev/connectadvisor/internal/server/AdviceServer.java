@@ -117,13 +117,18 @@ public final class AdviceServer implements AutoCloseable {
             return new Options();
         }
 
+        /** The value, if it is {@code min..max}; the message names the flag and what it takes. */
+        private static int within(String flag, int value, int min, int max, String what) {
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(flag + " must be " + what + " to " + max + ", got " + value);
+            }
+            return value;
+        }
+
         /** @throws IllegalArgumentException if the port is not 0..65535 */
         public Options port(int port) {
-            if (port < 0 || port > 65_535) {
-                throw new IllegalArgumentException("--port must be 0 (any free port) to 65535, got " + port);
-            }
             Options o = copy();
-            o.port = port;
+            o.port = within("--port", port, 0, 65_535, "0 (any free port)");
             return o;
         }
 
@@ -144,17 +149,11 @@ public final class AdviceServer implements AutoCloseable {
             return o;
         }
 
-        /** @throws IllegalArgumentException unless both are positive */
+        /** @throws IllegalArgumentException unless 1..1024 workers and 0..100000 waiting */
         public Options pool(int workers, int queueCapacity) {
-            if (workers < 1 || workers > 1024) {
-                throw new IllegalArgumentException("--workers must be 1 to 1024, got " + workers);
-            }
-            if (queueCapacity < 0 || queueCapacity > 100_000) {
-                throw new IllegalArgumentException("--queue must be 0 to 100000, got " + queueCapacity);
-            }
             Options o = copy();
-            o.workers = workers;
-            o.queueCapacity = queueCapacity;
+            o.workers = within("--workers", workers, 1, 1024, "1");
+            o.queueCapacity = within("--queue", queueCapacity, 0, 100_000, "0");
             return o;
         }
 
@@ -200,11 +199,8 @@ public final class AdviceServer implements AutoCloseable {
 
         /** @throws IllegalArgumentException unless 1..1024 */
         public Options maxBatches(int maxBatches) {
-            if (maxBatches < 1 || maxBatches > 1024) {
-                throw new IllegalArgumentException("--max-batches must be 1 to 1024, got " + maxBatches);
-            }
             Options o = copy();
-            o.maxBatches = maxBatches;
+            o.maxBatches = within("--max-batches", maxBatches, 1, 1024, "1");
             return o;
         }
 
