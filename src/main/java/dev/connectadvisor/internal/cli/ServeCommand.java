@@ -36,6 +36,9 @@ final class ServeCommand implements Callable<Integer> {
     private Integer workers;
     @Option(names = "--queue", paramLabel = "N", description = "Evaluations that may wait for a slot; more get 503 OVERLOADED (default: ${DEFAULT-VALUE}).", defaultValue = "64")
     private int queue;
+    @Option(names = "--queue-timeout", paramLabel = "SECONDS", defaultValue = "1",
+            description = "An evaluation that waited this long for a slot gets 503 OVERLOADED instead (default: ${DEFAULT-VALUE}).")
+    private double queueSeconds;
     @Option(names = "--max-batches", paramLabel = "N", description = "Batches answered at once; more get 503 OVERLOADED (default: ${DEFAULT-VALUE}).", defaultValue = "8")
     private int maxBatches;
     @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "30",
@@ -69,6 +72,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             options = defaults.host(host).port(port).rules(rules, watch)
                     .pool(workers == null ? defaults.workers() : workers, queue).maxBatches(maxBatches)
+                    .queueTimeout(seconds("--queue-timeout", queueSeconds))
                     .limits(Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000))), defaults.maxBodyBytes(),
                             defaults.maxBatchBytes())
                     .timeouts(seconds("--idle-timeout", idleSeconds), seconds("--header-timeout", headerSeconds),

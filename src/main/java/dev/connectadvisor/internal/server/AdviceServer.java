@@ -69,6 +69,7 @@ public final class AdviceServer implements AutoCloseable {
         private boolean watch;
         private int workers = Runtime.getRuntime().availableProcessors();
         private int queueCapacity = 64;
+        private Duration queueTimeout = Duration.ofSeconds(1);
         private int maxBatches = 8;
         private Duration adviceTimeout = Duration.ofSeconds(5);
         private int maxBodyBytes = 64 * 1024;
@@ -93,6 +94,7 @@ public final class AdviceServer implements AutoCloseable {
             o.watch = watch;
             o.workers = workers;
             o.queueCapacity = queueCapacity;
+            o.queueTimeout = queueTimeout;
             o.maxBatches = maxBatches;
             o.adviceTimeout = adviceTimeout;
             o.maxBodyBytes = maxBodyBytes;
@@ -174,6 +176,20 @@ public final class AdviceServer implements AutoCloseable {
             return o;
         }
 
+        /**
+         * How long an evaluation may wait for a slot; past it, 503 OVERLOADED rather than an answer its
+         * caller may have stopped waiting for.
+         */
+        public Options queueTimeout(Duration queueTimeout) {
+            if (queueTimeout.isNegative() || queueTimeout.isZero() || queueTimeout.toSeconds() > 3600) {
+                throw new IllegalArgumentException("--queue-timeout must be above 0 and at most 3600 s, got "
+                        + queueTimeout.toMillis() + " ms");
+            }
+            Options o = copy();
+            o.queueTimeout = queueTimeout;
+            return o;
+        }
+
         /** The connection timeouts: quiet connection, request head, request body. */
         public Options timeouts(Duration idle, Duration header, Duration body) {
             for (Duration d : List.of(idle, header, body)) {
@@ -246,6 +262,10 @@ public final class AdviceServer implements AutoCloseable {
             return maxBatches;
         }
 
+        public Duration queueTimeout() {
+            return queueTimeout;
+        }
+
         public Duration adviceTimeout() {
             return adviceTimeout;
         }
@@ -299,7 +319,7 @@ public final class AdviceServer implements AutoCloseable {
     private AdviceServer(Options options, LiveRules rules) throws IOException {
         this.options = options;
         this.rules = rules;
-        WorkBound work = new WorkBound(options.workers(), options.queueCapacity());
+        WorkBound work = new WorkBound(options.workers(), options.queueCapacity(), options.queueTimeout());
         this.accessLog = new AccessLog(options.accessLog);
         this.metrics = new ServiceMetrics(rules, work, accessLog);
         this.jetty = new Server(threadPool(options));

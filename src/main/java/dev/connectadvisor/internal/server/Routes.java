@@ -212,7 +212,7 @@ final class Routes extends Handler.Abstract {
             return;
         }
         exchange.readBody(options.maxBodyBytes(), scheduler, options.bodyTimeout(), body -> {
-            if (!work.offer(() -> answer(exchange, loaded, body))) {
+            if (!work.offer(() -> answer(exchange, loaded, body), () -> overloaded(exchange))) {
                 overloaded(exchange);
             }
         });

@@ -11,33 +11,41 @@ import org.slf4j.LoggerFactory;
  * past that a request is turned away (503 OVERLOADED). A waiting request holds no thread: its
  * evaluation is queued, and the thread that frees a slot runs the next one in line. The lines of a
  * batch, which cannot be turned away once the batch answers, wait for their slot on their own
- * thread, in the same first-come queue.
+ * thread, in the same first-come queue. An evaluation that waited longer than the queue timeout
+ * is not run late: it is turned away then (503 OVERLOADED), since its caller may have given up.
  */
 final class WorkBound {
     private static final Logger LOG = LoggerFactory.getLogger(WorkBound.class);
 
     private final int slots;
     private final int maxWaiting;
+    private final long maxWaitNanos;
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private int running;
 
-    WorkBound(int slots, int maxWaiting) {
+    /** A queued evaluation, when it was queued, and what to do instead if it waited too long. */
+    private record Waiting(Runnable evaluation, Runnable tooLate, long since) {
+    }
+
+    WorkBound(int slots, int maxWaiting, java.time.Duration maxWait) {
         this.slots = slots;
         this.maxWaiting = maxWaiting;
+        this.maxWaitNanos = maxWait.toNanos();
     }
 
     /**
-     * Runs {@code evaluation} now on this thread, or later on the thread that frees a slot.
+     * Runs {@code evaluation} now on this thread, or later on the thread that frees a slot; if it
+     * would start after waiting longer than the queue timeout, runs {@code tooLate} instead.
      *
-     * @return false, without running it, when every slot is busy and the queue is full
+     * @return false, without running either, when every slot is busy and the queue is full
      */
-    boolean offer(Runnable evaluation) {
+    boolean offer(Runnable evaluation, Runnable tooLate) {
         synchronized (this) {
             if (running >= slots) {
                 if (queue.size() >= maxWaiting) {
                     return false;
                 }
-                queue.add(evaluation);
+                queue.add(new Waiting(evaluation, tooLate, System.nanoTime()));
                 return true;
             }
             running++;
@@ -103,8 +111,13 @@ final class WorkBound {
                 turn.countDown(); // the slot goes with it
                 return;
             }
+            Waiting waiting = (Waiting) next;
             try {
-                ((Runnable) next).run();
+                if (System.nanoTime() - waiting.since() > maxWaitNanos) {
+                    waiting.tooLate().run(); // cheap: an answer, no evaluation; the slot goes to the next
+                } else {
+                    waiting.evaluation().run();
+                }
             } catch (RuntimeException | Error e) {
                 LOG.error("an evaluation failed outside its request's handling", e);
             }

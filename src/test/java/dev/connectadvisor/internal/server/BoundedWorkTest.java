@@ -38,7 +38,7 @@ class BoundedWorkTest {
         Files.writeString(dir.resolve("hold.drl"), Gate.RULE, StandardCharsets.UTF_8);
         Gate.close();
         try (AdviceServer server = AdviceServer.start(AdviceServer.Options.defaults().port(0).rules(dir, false)
-                .pool(1, 1).limits(Duration.ofSeconds(30), 4096, 64 * 1024).warmUp(false)
+                .pool(1, 1).queueTimeout(Duration.ofSeconds(60)).limits(Duration.ofSeconds(30), 4096, 64 * 1024).warmUp(false)
                 .shutdownGrace(Duration.ofSeconds(1)))) {
             TestClient client = new TestClient(server.uri());
             ExecutorService callers = Executors.newFixedThreadPool(2);
