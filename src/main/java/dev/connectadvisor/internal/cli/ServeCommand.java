@@ -12,14 +12,13 @@ import picocli.CommandLine.Option;
 
 /** {@code serve}: the decision service over HTTP until SIGTERM (or Ctrl-C). */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"The decision service over HTTP: POST /v1/advice, POST /v1/advice/batch, GET /v1/rules,",
-                "GET /health, GET /openapi.json, and the playground page at GET /.",
-                "Stops on SIGTERM, finishing the requests in flight. Exit codes: 2 usage or the port is taken, 3 the rules do not compile."})
+        description = {"The decision service over HTTP (embedded Jetty):",
+                "  POST /v1/advice, POST /v1/advice/batch, GET /v1/rules, GET /openapi.json,",
+                "  GET /health, GET /health/live, GET /health/ready, GET /metrics (Prometheus),",
+                "  and the playground page at GET /. Every GET also answers HEAD.",
+                "Stops on SIGTERM, finishing the requests in flight. Exit codes: 2 usage or",
+                "the port is taken, 3 the rules do not compile or call what a rule may not."})
 final class ServeCommand implements Callable<Integer> {
-    /** The JDK server's own limits, in seconds: reading a request (body included) and writing its answer. */
-    static final String MAX_REQUEST_TIME = "sun.net.httpserver.maxReqTime";
-    static final String MAX_RESPONSE_TIME = "sun.net.httpserver.maxRspTime";
-
     private final Main.Io io;
 
     @Option(names = "--port", paramLabel = "N", description = "The port (default: ${DEFAULT-VALUE}; 0 = any free port).", defaultValue = "8080")
@@ -30,10 +29,27 @@ final class ServeCommand implements Callable<Integer> {
     private Path rules;
     @Option(names = "--watch", description = "Reload the rules when files in DIR change, if they compile and pass the scenario tables.")
     private boolean watch;
-    @Option(names = "--workers", paramLabel = "N", description = "Threads answering requests (default: the cores).")
+    @Option(names = "--allowed-host", paramLabel = "NAME",
+            description = "Another name the Host header may give (repeatable); the loopback names and --host are always allowed.")
+    private java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+    @Option(names = "--workers", paramLabel = "N", description = "Evaluations that run at once (default: the cores).")
     private Integer workers;
-    @Option(names = "--queue", paramLabel = "N", description = "Requests that may wait for a thread; more get 503 (default: ${DEFAULT-VALUE}).", defaultValue = "64")
+    @Option(names = "--queue", paramLabel = "N", description = "Evaluations that may wait for a slot; more get 503 OVERLOADED (default: ${DEFAULT-VALUE}).", defaultValue = "64")
     private int queue;
+    @Option(names = "--queue-timeout", paramLabel = "SECONDS", defaultValue = "1",
+            description = "An evaluation that waited this long for a slot gets 503 OVERLOADED instead (default: ${DEFAULT-VALUE}).")
+    private double queueSeconds;
+    @Option(names = "--max-batches", paramLabel = "N", description = "Batches answered at once; more get 503 OVERLOADED (default: ${DEFAULT-VALUE}).", defaultValue = "8")
+    private int maxBatches;
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Close a connection quiet this long (default: ${DEFAULT-VALUE}).")
+    private double idleSeconds;
+    @Option(names = "--header-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "A request's line and headers must arrive within this, else 408 (default: ${DEFAULT-VALUE}).")
+    private double headerSeconds;
+    @Option(names = "--body-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "The body of one advice must arrive within this, else 408 (default: ${DEFAULT-VALUE}).")
+    private double bodySeconds;
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
             description = "Time limit of one advice, as for advise (default: ${DEFAULT-VALUE}); past it, 503 TIMEOUT.")
     private double timeoutSeconds;
@@ -46,10 +62,6 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        // Slow clients must not hold a worker for ever: the JDK server closes a connection whose
-        // request takes longer than this to arrive, or whose answer longer to be taken.
-        System.setProperty(MAX_REQUEST_TIME, System.getProperty(MAX_REQUEST_TIME, "60"));
-        System.setProperty(MAX_RESPONSE_TIME, System.getProperty(MAX_RESPONSE_TIME, "60"));
         AdviceServer.Options defaults = AdviceServer.Options.defaults();
         if (!(timeoutSeconds > 0 && timeoutSeconds <= 86_400)) {
             io.err().println("connect-advisor: --timeout must be a number of seconds above 0 and at most 86400, got "
@@ -59,9 +71,13 @@ final class ServeCommand implements Callable<Integer> {
         AdviceServer.Options options;
         try {
             options = defaults.host(host).port(port).rules(rules, watch)
-                    .pool(workers == null ? defaults.workers() : workers, queue)
+                    .pool(workers == null ? defaults.workers() : workers, queue).maxBatches(maxBatches)
+                    .queueTimeout(seconds("--queue-timeout", queueSeconds))
                     .limits(Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000))), defaults.maxBodyBytes(),
-                            defaults.maxBatchBytes());
+                            defaults.maxBatchBytes())
+                    .timeouts(seconds("--idle-timeout", idleSeconds), seconds("--header-timeout", headerSeconds),
+                            seconds("--body-timeout", bodySeconds))
+                    .allowedHosts(allowedHosts);
         } catch (IllegalArgumentException e) {
             io.err().println("connect-advisor: " + e.getMessage());
             return ExitCode.BAD_INPUT.code();
@@ -83,5 +99,12 @@ final class ServeCommand implements Callable<Integer> {
         }, "serve-shutdown"));
         stopped.await();
         return ExitCode.OK.code();
+    }
+
+    private static Duration seconds(String flag, double seconds) {
+        if (!(seconds > 0 && seconds <= 3600)) {
+            throw new IllegalArgumentException(flag + " must be a number of seconds above 0 and at most 3600, got " + seconds);
+        }
+        return Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
     }
 }

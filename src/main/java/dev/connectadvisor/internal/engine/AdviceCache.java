@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.connectadvisor.Advice;
 import dev.connectadvisor.Situation;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -21,6 +22,8 @@ public final class AdviceCache {
     private final long maxEntries;
     /** Built on first use, so that an advisor that never advises (or turns the cache off) never loads Caffeine. */
     private volatile Cache<Situation, Advice> cache;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     public AdviceCache(Engine engine, long maxEntries) {
         this(engine::evaluateDayless, maxEntries);
@@ -43,7 +46,10 @@ public final class AdviceCache {
         Situation key = Engine.dayless(resolved);
         Cache<Situation, Advice> entries = cache();
         Advice advice = entries.getIfPresent(key);
-        if (advice == null) {
+        if (advice != null) {
+            hits.increment();
+        } else {
+            misses.increment();
             // not computed inside the cache: no lock is held while the rules run (up to a time
             // limit); two threads missing the same key at once both compute the same advice
             advice = rules.apply(key);
@@ -65,6 +71,16 @@ public final class AdviceCache {
             }
         }
         return built;
+    }
+
+    /** Lookups answered from the cache so far. */
+    public long hits() {
+        return hits.sum();
+    }
+
+    /** Lookups that had to run the rules so far. */
+    public long misses() {
+        return misses.sum();
     }
 
     /** How many entries the cache holds now (approximately). */

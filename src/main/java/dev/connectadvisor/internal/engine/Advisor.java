@@ -66,6 +66,16 @@ public final class Advisor {
         return cache != null;
     }
 
+    /** Advice answered from the cache so far (0 without a cache). */
+    public long cacheHits() {
+        return cache == null ? 0 : cache.hits();
+    }
+
+    /** Advice the cache did not hold, so the rules ran (0 without a cache). */
+    public long cacheMisses() {
+        return cache == null ? 0 : cache.misses();
+    }
+
     /** @throws IllegalArgumentException if the timeout is not positive */
     public Advisor withTimeout(Duration timeout) {
         TimeLimit limit = new TimeLimit(engine, Objects.requireNonNull(timeout, "timeout"));

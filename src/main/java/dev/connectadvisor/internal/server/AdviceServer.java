@@ -1,23 +1,35 @@
 package dev.connectadvisor.internal.server;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.connectadvisor.internal.engine.Threads;
+import dev.connectadvisor.Situation;
+import dev.connectadvisor.internal.json.AdviceJson;
+import dev.connectadvisor.internal.json.SituationJson;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The decision service over HTTP, on the JDK's built-in server.
+ * The decision service over HTTP, on embedded Jetty 12 (its core handler API, no servlets).
  *
  * <pre>{@code
  * try (AdviceServer server = AdviceServer.start(AdviceServer.Options.defaults().port(0))) {
@@ -25,109 +37,343 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Bounded work: a fixed pool of {@link Options#workers} threads (the cores by default) takes
- * requests from a queue of {@link Options#queueCapacity}; a request that finds the queue full is
- * answered 503 at once by a single overflow thread. Each advice is bounded in time
- * ({@link Options#adviceTimeout}, through {@link dev.connectadvisor.ConnectAdvisor#withTimeout}). {@link #close()} stops taking connections and lets the
- * requests in flight finish, up to {@link Options#shutdownGrace}.
+ * <p>Connections: Jetty reads request heads and bodies without holding a thread, so a slow or
+ * idle client costs only its socket; a head must arrive within {@link Options#headerTimeout}, a
+ * body within {@link Options#bodyTimeout}, and a connection quiet for {@link Options#idleTimeout}
+ * is closed. Answers go out in one write with TCP_NODELAY, so keep-alive requests do not wait.
+ *
+ * <p>Bounded work: at most {@link Options#workers} evaluations run at once and
+ * {@link Options#queueCapacity} more wait (holding no thread); past that a request is answered
+ * {@code 503 OVERLOADED} with {@code Retry-After} at once. Probes and metrics are answered outside
+ * that bound. Each advice is bounded in time ({@link Options#adviceTimeout}). The rules are warmed
+ * up before {@code /health/ready} says ready. {@link #close()} answers new requests 503, lets the
+ * requests in flight finish (up to {@link Options#shutdownGrace}), then stops.
  */
 public final class AdviceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdviceServer.class);
-    /** Requests turned away that may wait for their 503. */
-    static final int OVERFLOW_QUEUE = 32;
+    /** Requests over loopback before the service says ready (they show in the access log). */
+    private static final int WARM_UP_REQUESTS = 40;
 
     /**
-     * How the service runs.
-     *
-     * @param host the address to bind; 127.0.0.1 by default (only this machine can call)
-     * @param port the port; 0 picks a free one
-     * @param rulesDir the rules folder, or null for the rules built into the jar
-     * @param watch reload the rules when files in {@code rulesDir} change
-     * @param workers the threads that answer requests
-     * @param queueCapacity requests that may wait for a worker; past that, 503
-     * @param adviceTimeout the time limit of one advice
-     * @param maxBodyBytes the largest body of {@code POST /v1/advice}; past that, 413
-     * @param maxBatchBytes the largest body of {@code POST /v1/advice/batch}
-     * @param shutdownGrace how long {@link #close()} waits for requests in flight
-     * @param debounce how long the folder must be quiet before a reload
+     * How the service runs. Immutable; each {@code with}-style method returns a changed copy and
+     * checks the new values.
      */
-    public record Options(String host, int port, Path rulesDir, boolean watch, int workers, int queueCapacity,
-            Duration adviceTimeout, int maxBodyBytes, long maxBatchBytes, Duration shutdownGrace, Duration debounce) {
-
+    public static final class Options {
         public static final int DEFAULT_PORT = 8080;
+        /** The request line and headers together, at most (past it, 431). */
+        public static final int MAX_HEADER_BYTES = 8 * 1024;
 
-        public Options {
-            Objects.requireNonNull(host, "host");
-            if (watch && rulesDir == null) {
-                throw new IllegalArgumentException("--watch needs --rules DIR: the built-in rules never change");
-            }
-            if (workers < 1 || queueCapacity < 1 || maxBodyBytes < 1 || maxBatchBytes < 1) {
-                throw new IllegalArgumentException("workers, queue capacity and body caps must be positive");
-            }
+        private String host = "127.0.0.1";
+        private int port = DEFAULT_PORT;
+        private Path rulesDir;
+        private boolean watch;
+        private int workers = Runtime.getRuntime().availableProcessors();
+        private int queueCapacity = 64;
+        private Duration queueTimeout = Duration.ofSeconds(1);
+        private int maxBatches = 8;
+        private Duration adviceTimeout = Duration.ofSeconds(5);
+        private int maxBodyBytes = 64 * 1024;
+        private long maxBatchBytes = 16L * 1024 * 1024;
+        private Duration shutdownGrace = Duration.ofSeconds(10);
+        private Duration debounce = Duration.ofMillis(300);
+        private Duration idleTimeout = Duration.ofSeconds(30);
+        private Duration headerTimeout = Duration.ofSeconds(10);
+        private Duration bodyTimeout = Duration.ofSeconds(30);
+        private List<String> allowedHosts = List.of();
+        private boolean warmUp = true;
+        private Consumer<String> accessLog;
+
+        private Options() {
         }
 
-        /** 127.0.0.1:8080, the built-in rules, a worker per core, 64 waiting, 5 s per advice, 64 KiB / 16 MiB bodies. */
+        private Options copy() {
+            Options o = new Options();
+            o.host = host;
+            o.port = port;
+            o.rulesDir = rulesDir;
+            o.watch = watch;
+            o.workers = workers;
+            o.queueCapacity = queueCapacity;
+            o.queueTimeout = queueTimeout;
+            o.maxBatches = maxBatches;
+            o.adviceTimeout = adviceTimeout;
+            o.maxBodyBytes = maxBodyBytes;
+            o.maxBatchBytes = maxBatchBytes;
+            o.shutdownGrace = shutdownGrace;
+            o.debounce = debounce;
+            o.idleTimeout = idleTimeout;
+            o.headerTimeout = headerTimeout;
+            o.bodyTimeout = bodyTimeout;
+            o.allowedHosts = allowedHosts;
+            o.warmUp = warmUp;
+            o.accessLog = accessLog;
+            return o;
+        }
+
+        /**
+         * 127.0.0.1:8080, the built-in rules, an evaluation per core at once and 64 waiting, 8
+         * batches at once, 5 s per advice, 64 KiB / 16 MiB bodies, 10 s for a request's head, 30 s
+         * for a body and for an idle connection, 10 s to finish on a stop.
+         */
         public static Options defaults() {
-            int cores = Runtime.getRuntime().availableProcessors();
-            return new Options("127.0.0.1", DEFAULT_PORT, null, false, cores, 64, Duration.ofSeconds(5),
-                    64 * 1024, 16L * 1024 * 1024, Duration.ofSeconds(10), Duration.ofMillis(300));
+            return new Options();
         }
 
+        /** The value, if it is {@code min..max}; the message names the flag and what it takes. */
+        private static int within(String flag, int value, int min, int max, String what) {
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(flag + " must be " + what + " to " + max + ", got " + value);
+            }
+            return value;
+        }
+
+        /** @throws IllegalArgumentException if the port is not 0..65535 */
         public Options port(int port) {
-            return new Options(host, port, rulesDir, watch, workers, queueCapacity, adviceTimeout, maxBodyBytes,
-                    maxBatchBytes, shutdownGrace, debounce);
+            Options o = copy();
+            o.port = within("--port", port, 0, 65_535, "0 (any free port)");
+            return o;
         }
 
         public Options host(String host) {
-            return new Options(host, port, rulesDir, watch, workers, queueCapacity, adviceTimeout, maxBodyBytes,
-                    maxBatchBytes, shutdownGrace, debounce);
+            Options o = copy();
+            o.host = Objects.requireNonNull(host, "host");
+            return o;
         }
 
+        /** @throws IllegalArgumentException for {@code watch} without a folder */
         public Options rules(Path rulesDir, boolean watch) {
-            return new Options(host, port, rulesDir, watch, workers, queueCapacity, adviceTimeout, maxBodyBytes,
-                    maxBatchBytes, shutdownGrace, debounce);
+            if (watch && rulesDir == null) {
+                throw new IllegalArgumentException("--watch needs --rules DIR: the built-in rules never change");
+            }
+            Options o = copy();
+            o.rulesDir = rulesDir;
+            o.watch = watch;
+            return o;
         }
 
+        /** @throws IllegalArgumentException unless 1..1024 workers and 0..100000 waiting */
         public Options pool(int workers, int queueCapacity) {
-            return new Options(host, port, rulesDir, watch, workers, queueCapacity, adviceTimeout, maxBodyBytes,
-                    maxBatchBytes, shutdownGrace, debounce);
+            Options o = copy();
+            o.workers = within("--workers", workers, 1, 1024, "1");
+            o.queueCapacity = within("--queue", queueCapacity, 0, 100_000, "0");
+            return o;
         }
 
         public Options limits(Duration adviceTimeout, int maxBodyBytes, long maxBatchBytes) {
-            return new Options(host, port, rulesDir, watch, workers, queueCapacity, adviceTimeout, maxBodyBytes,
-                    maxBatchBytes, shutdownGrace, debounce);
+            if (maxBodyBytes < 1 || maxBatchBytes < 1 || adviceTimeout.isNegative() || adviceTimeout.isZero()) {
+                throw new IllegalArgumentException("the advice time limit and the body caps must be positive");
+            }
+            Options o = copy();
+            o.adviceTimeout = adviceTimeout;
+            o.maxBodyBytes = maxBodyBytes;
+            o.maxBatchBytes = maxBatchBytes;
+            return o;
         }
 
         public Options shutdownGrace(Duration shutdownGrace) {
-            return new Options(host, port, rulesDir, watch, workers, queueCapacity, adviceTimeout, maxBodyBytes,
-                    maxBatchBytes, shutdownGrace, debounce);
+            Options o = copy();
+            o.shutdownGrace = shutdownGrace;
+            return o;
+        }
+
+        /**
+         * How long an evaluation may wait for a slot; past it, 503 OVERLOADED rather than an answer its
+         * caller may have stopped waiting for.
+         */
+        public Options queueTimeout(Duration queueTimeout) {
+            if (queueTimeout.isNegative() || queueTimeout.isZero() || queueTimeout.toSeconds() > 3600) {
+                throw new IllegalArgumentException("--queue-timeout must be above 0 and at most 3600 s, got "
+                        + queueTimeout.toMillis() + " ms");
+            }
+            Options o = copy();
+            o.queueTimeout = queueTimeout;
+            return o;
+        }
+
+        /** The connection timeouts: quiet connection, request head, request body. */
+        public Options timeouts(Duration idle, Duration header, Duration body) {
+            for (Duration d : List.of(idle, header, body)) {
+                if (d.isNegative() || d.isZero() || d.toSeconds() > 3600) {
+                    throw new IllegalArgumentException("timeouts must be above 0 and at most 3600 s, got " + d.toMillis()
+                            + " ms");
+                }
+            }
+            Options o = copy();
+            o.idleTimeout = idle;
+            o.headerTimeout = header;
+            o.bodyTimeout = body;
+            return o;
+        }
+
+        /** More names the Host header may give, besides the loopback names and the bound address. */
+        public Options allowedHosts(List<String> names) {
+            names.forEach(HostCheck::validName);
+            Options o = copy();
+            o.allowedHosts = List.copyOf(names);
+            return o;
+        }
+
+        /** @throws IllegalArgumentException unless 1..1024 */
+        public Options maxBatches(int maxBatches) {
+            Options o = copy();
+            o.maxBatches = within("--max-batches", maxBatches, 1, 1024, "1");
+            return o;
+        }
+
+        /** Whether to warm the rules up (a few evaluations) before saying ready; tests turn it off. */
+        public Options warmUp(boolean warmUp) {
+            Options o = copy();
+            o.warmUp = warmUp;
+            return o;
+        }
+
+        /** Where the access log lines go instead of the {@code ...server.access} logger (tests). */
+        Options accessLog(Consumer<String> sink) {
+            Options o = copy();
+            o.accessLog = sink;
+            return o;
+        }
+
+        public String host() {
+            return host;
+        }
+
+        public int port() {
+            return port;
+        }
+
+        public Path rulesDir() {
+            return rulesDir;
+        }
+
+        public boolean watch() {
+            return watch;
+        }
+
+        public int workers() {
+            return workers;
+        }
+
+        public int queueCapacity() {
+            return queueCapacity;
+        }
+
+        public int maxBatches() {
+            return maxBatches;
+        }
+
+        public Duration queueTimeout() {
+            return queueTimeout;
+        }
+
+        public Duration adviceTimeout() {
+            return adviceTimeout;
+        }
+
+        public int maxBodyBytes() {
+            return maxBodyBytes;
+        }
+
+        public long maxBatchBytes() {
+            return maxBatchBytes;
+        }
+
+        public Duration shutdownGrace() {
+            return shutdownGrace;
+        }
+
+        public Duration debounce() {
+            return debounce;
+        }
+
+        public Duration idleTimeout() {
+            return idleTimeout;
+        }
+
+        public Duration headerTimeout() {
+            return headerTimeout;
+        }
+
+        public Duration bodyTimeout() {
+            return bodyTimeout;
+        }
+
+        public List<String> allowedHosts() {
+            return allowedHosts;
         }
     }
 
-    private final HttpServer http;
+    private final Server jetty;
+    private final ServerConnector connector;
     private final Routes routes;
-    private final ThreadPoolExecutor workers;
-    private final ThreadPoolExecutor overflow;
     private final RulesWatcher watcher;
     private final LiveRules rules;
+    private final ServiceMetrics metrics;
+    private final HeaderTimeout headerTimeout;
+    private final AccessLog accessLog;
     private final Options options;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean warm;
+    private volatile int boundPort = -1;
 
-    private AdviceServer(HttpServer http, Routes routes, ThreadPoolExecutor workers, ThreadPoolExecutor overflow,
-            RulesWatcher watcher, LiveRules rules, Options options) {
-        this.http = http;
-        this.routes = routes;
-        this.workers = workers;
-        this.overflow = overflow;
-        this.watcher = watcher;
-        this.rules = rules;
+    private AdviceServer(Options options, LiveRules rules) throws IOException {
         this.options = options;
+        this.rules = rules;
+        WorkBound work = new WorkBound(options.workers(), options.queueCapacity(), options.queueTimeout());
+        this.accessLog = new AccessLog(options.accessLog);
+        this.metrics = new ServiceMetrics(rules, work, accessLog);
+        this.jetty = new Server(threadPool(options));
+        this.connector = connector(jetty, options);
+        Exchange.Reporter reporter = new Reporter();
+        this.routes = new Routes(rules, options, work, metrics, new HostCheck(options.host(), options.allowedHosts()),
+                jetty.getScheduler(), this::notReadyBecause, reporter);
+        jetty.setHandler(routes);
+        jetty.setErrorHandler(new JsonErrors(reporter));
+        jetty.setStopTimeout(0);
+        this.headerTimeout = new HeaderTimeout(options.headerTimeout(), jetty.getScheduler());
+        connector.addEventListener(headerTimeout);
+        this.watcher = options.watch() ? new RulesWatcher(rules, options.debounce()) : null;
     }
 
     /**
-     * Loads the rules and starts answering.
+     * Jetty's threads: the selector and acceptor, the batches (which block on their streams) and
+     * everything else; a request waiting for an evaluation slot holds none.
+     */
+    static QueuedThreadPool threadPool(Options options) {
+        int threads = Math.max(64, 16 + options.maxBatches() + 4 * options.workers());
+        QueuedThreadPool pool = new QueuedThreadPool(threads, Math.min(8, threads));
+        pool.setName("http");
+        pool.setDaemon(true);
+        return pool;
+    }
+
+    /**
+     * The one HTTP/1.1 connector (the benchmark's hello-world server uses the same): no server
+     * version, capped headers, RFC 9110 parsing, idle timeout, TCP_NODELAY, a deep accept queue.
+     */
+    static ServerConnector connector(Server jetty, Options options) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(Options.MAX_HEADER_BYTES);
+        http.setIdleTimeout(options.idleTimeout().toMillis());
+        http.setHttpCompliance(HttpCompliance.RFC9110);
+        ServerConnector connector = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(options.host());
+        connector.setPort(options.port());
+        connector.setIdleTimeout(options.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(1024);
+        connector.setAcceptedTcpNoDelay(true);
+        connector.setReuseAddress(true);
+        jetty.addConnector(connector);
+        return connector;
+    }
+
+    /**
+     * Loads the rules and starts answering; {@code /health/ready} says ready once the rules are
+     * warmed up (see {@link #awaitReady}).
      *
-     * @throws dev.connectadvisor.RulesCompilationException if the rules do not compile
+     * @throws dev.connectadvisor.RulesCompilationException if the rules do not compile or call what a rule may not
      * @throws java.io.UncheckedIOException if the rules folder cannot be read
      * @throws IOException if the address cannot be bound
      */
@@ -135,50 +381,122 @@ public final class AdviceServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         LiveRules rules = options.rulesDir() == null ? LiveRules.builtIn(clock, options.adviceTimeout())
                 : LiveRules.fromDirectory(options.rulesDir(), clock, options.adviceTimeout());
-        // Nothing runs until http.start(): the pools create their threads on demand.
-        // Past the overflow's own queue a request is refused outright: the JDK server then closes
-        // its connection. Never run it on the caller, the server's only dispatcher thread.
-        ThreadPoolExecutor overflow = pool("http-overflow", 1, OVERFLOW_QUEUE, new ThreadPoolExecutor.AbortPolicy());
-        ThreadPoolExecutor workers = pool("http-worker", options.workers(), options.queueCapacity(),
-                (task, executor) -> {
-                    // The queue is full: a single overflow thread answers 503 without doing the work.
-                    overflow.execute(() -> Routes.overloaded(task));
-                });
-        RulesWatcher watcher = null;
-        HttpServer http;
-        Routes routes;
+        AdviceServer server = new AdviceServer(options, rules);
         try {
-            routes = new Routes(rules, options);
-            watcher = options.watch() ? new RulesWatcher(rules, options.debounce()) : null;
-            http = HttpServer.create(new InetSocketAddress(options.host(), options.port()), 128);
-        } catch (IOException | RuntimeException e) {
-            workers.shutdownNow();
-            overflow.shutdownNow();
-            if (watcher != null) {
-                watcher.close();
-            }
+            server.jetty.start();
+        } catch (IOException e) {
+            server.stopQuietly();
             throw e;
+        } catch (Exception e) {
+            server.stopQuietly();
+            if (e.getCause() instanceof BindException bind) {
+                throw bind;
+            }
+            throw new IOException(e.getMessage(), e);
         }
-        http.setExecutor(workers);
-        http.createContext("/", routes);
-        if (watcher != null) {
-            watcher.start();
+        server.boundPort = server.connector.getLocalPort();
+        server.headerTimeout.start();
+        if (server.watcher != null) {
+            server.watcher.start();
         }
-        http.start();
-        AdviceServer server = new AdviceServer(http, routes, workers, overflow, watcher, rules, options);
         LOG.info("serving rules {} ({}) on {}", rules.current().version(), rules.current().origin(), server.uri());
+        if (options.warmUp) {
+            Thread warming = new Thread(server::warmUp, "warm-up");
+            warming.setDaemon(true);
+            warming.start();
+        } else {
+            server.warm = true;
+        }
         return server;
     }
 
-    private static ThreadPoolExecutor pool(String name, int threads, int queue,
-            java.util.concurrent.RejectedExecutionHandler rejected) {
-        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue),
-                Threads.daemons(name + "-"), rejected);
+    private void stopQuietly() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.debug("stopping after a failed start: {}", e.toString());
+        }
+        metrics.close();
+        accessLog.close();
+        if (watcher != null) {
+            watcher.close();
+        }
+    }
+
+    /** Null when ready to take work, else why not. */
+    private String notReadyBecause() {
+        if (!warm) {
+            return "warming up the rules";
+        }
+        if (!rules.current().verified()) {
+            return "the rules in service fail verify (see /health)";
+        }
+        return null;
+    }
+
+    /**
+     * A few evaluations through the whole path before the service says ready, so that the first
+     * caller is answered as fast as later ones: the rules' first sessions, the JSON reader and
+     * writer, and Jetty's request path over loopback (one advice and one probe).
+     */
+    private void warmUp() {
+        long start = System.nanoTime();
+        try {
+            var advisor = rules.current().advisor().withCache(false);
+            for (int i = 0; i < 200; i++) {
+                byte[] json = ("{\"daysUntilInterview\": " + (i % 40 - 15) + (i % 3 == 0 ? ", \"hasReferral\": true" : "")
+                        + "}").getBytes(StandardCharsets.UTF_8);
+                Situation situation = SituationJson.read(json);
+                AdviceJson.toJson(advisor.advise(situation), situation);
+            }
+            String host = options.host().equals("0.0.0.0") || options.host().equals("::") ? "127.0.0.1" : options.host();
+            // then Jetty's request path and the service's own, over loopback: advice, a batch, a probe
+            for (int i = 0; i < WARM_UP_REQUESTS && !closed.get(); i++) {
+                String body = "{\"daysUntilInterview\": " + (i % 30 - 10) + "}";
+                selfRequest(host, "POST /v1/advice HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                        + "X-Request-Id: warm-up-" + i + "\r\nContent-Length: " + body.length()
+                        + "\r\nConnection: close\r\n\r\n" + body);
+            }
+            String lines = "{\"daysUntilInterview\": 3}\n{\"daysUntilInterview\": -3}\n";
+            selfRequest(host, "POST /v1/advice/batch HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-ndjson\r\n"
+                    + "Content-Length: " + lines.length() + "\r\nConnection: close\r\n\r\n" + lines);
+            selfRequest(host, "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        } catch (RuntimeException | IOException e) {
+            if (!closed.get()) {
+                LOG.warn("warming up the rules failed ({}); ready anyway", e.toString());
+            }
+        }
+        warm = true;
+        LOG.info("ready: rules warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void selfRequest(String host, String request) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port()), 5000);
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[8192];
+            while (in.read(buffer) >= 0) {
+                // read the answer to its end: the connection closes after it
+            }
+        }
+    }
+
+    /** Waits until {@code /health/ready} would say ready (warm-up done), at most {@code limit}. */
+    public boolean awaitReady(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!warm && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return warm;
     }
 
     /** The bound port (useful with port 0). */
     public int port() {
-        return http.getAddress().getPort();
+        return boundPort;
     }
 
     /** {@code http://HOST:PORT/}. */
@@ -187,14 +505,19 @@ public final class AdviceServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + port() + "/");
     }
 
+    /** The routing table (tests hold the OpenAPI document to it). */
+    Routes routes() {
+        return routes;
+    }
+
     /** The rules in service and the last refused reload. */
     public LiveRules rules() {
         return rules;
     }
 
     /**
-     * Stops taking new connections, lets the requests in flight finish (up to the grace period),
-     * then stops the workers. Idempotent.
+     * Answers new requests 503 (probes go on), lets the requests in flight finish (up to the
+     * grace period), then stops listening and closes every connection. Idempotent.
      */
     @Override
     public void close() {
@@ -205,7 +528,6 @@ public final class AdviceServer implements AutoCloseable {
         if (watcher != null) {
             watcher.close();
         }
-        // New requests are answered 503 from here on; those already running finish on their rules.
         routes.drain();
         long deadline = System.nanoTime() + options.shutdownGrace().toNanos();
         try {
@@ -219,11 +541,63 @@ public final class AdviceServer implements AutoCloseable {
             LOG.warn("{} request(s) still running after {} s; closing their connections", routes.inFlight(),
                     options.shutdownGrace().toSeconds());
         }
-        // With a delay of 0, HttpServer.stop closes the listener and the connections at once
-        // (with a delay, JDK 17 waits out the whole delay even when nothing runs).
-        http.stop(0);
-        workers.shutdownNow();
-        overflow.shutdownNow();
+        headerTimeout.close();
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping Jetty: {}", e.toString());
+        }
+        metrics.close();
+        accessLog.close();
         LOG.info("stopped");
+    }
+
+    /** The access log (one line per answered request) and the request metrics. */
+    private final class Reporter implements Exchange.Reporter {
+        @Override
+        public void finished(Exchange exchange, int status, long bytes, long nanos) {
+            routes.finished();
+            String method = exchange.method();
+            metrics.request(exchange.endpoint(), metricMethod(method), status, nanos);
+            log(method, exchange.path(), status, bytes, nanos, exchange.rulesVersion(), exchange.requestId());
+        }
+
+        @Override
+        public void finishedUnrouted(Request request, int status, long bytes, long nanos) {
+            String method = request.getMethod() == null ? "-" : request.getMethod();
+            metrics.request("unmatched", metricMethod(method), status, nanos);
+            String path = request.getHttpURI() == null || request.getHttpURI().getPath() == null ? "-"
+                    : request.getHttpURI().getPath();
+            log(method, path, status, bytes, nanos, "-", "-");
+        }
+
+        private void log(String method, String path, int status, long bytes, long nanos, String version, String id) {
+            if (!accessLog.enabled()) {
+                return;
+            }
+            StringBuilder line = new StringBuilder(96).append(printable(method)).append(' ').append(printable(path))
+                    .append(' ').append(status).append(' ').append(bytes).append(' ');
+            long micros = nanos / 1000;
+            line.append(micros / 1000).append('.').append((char) ('0' + micros % 1000 / 100)).append("ms rules=")
+                    .append(version).append(" id=").append(id);
+            accessLog.log(line.toString());
+        }
+    }
+
+    private static String metricMethod(String method) {
+        return switch (method) {
+            case "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS" -> method;
+            default -> "other";
+        };
+    }
+
+    /** A request's own text in a log line: at most 200 characters, control characters and spaces escaped. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), 200));
+        for (int i = 0; i < text.length() && i < 200; i++) {
+            char c = text.charAt(i);
+            out.append(c <= ' ' || c == 0x7f ? '_' : c);
+        }
+        return out.toString();
     }
 }

@@ -1,10 +1,12 @@
 package dev.connectadvisor.internal.server;
 
+import dev.connectadvisor.RuleInfo;
 import dev.connectadvisor.RuleProblem;
 import dev.connectadvisor.RulesCompilationException;
 import dev.connectadvisor.internal.engine.Advisor;
 import dev.connectadvisor.internal.engine.Engine;
 import dev.connectadvisor.internal.engine.RuleFolder;
+import dev.connectadvisor.internal.verify.RuleSafety;
 import dev.connectadvisor.internal.verify.Verifier;
 import dev.connectadvisor.internal.verify.VerifyReport;
 import java.io.UncheckedIOException;
@@ -12,8 +14,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,14 +28,49 @@ import org.slf4j.LoggerFactory;
  * {@link AtomicReference}: a reload builds and checks a new advisor off to the side and swaps it
  * in with one write, so no request ever sees a half-loaded rule base, and a request that read
  * {@link #current()} at its start finishes on those rules whatever happens meanwhile.
+ *
+ * <p>Rules that call what a rule may not ({@link RuleSafety}: System.exit, threads, file or network
+ * I/O, reflection) are refused before they are compiled, so before any of them runs. What this
+ * class says to a caller never holds the folder's absolute path: {@link Loaded#origin} is
+ * {@code built-in} or the folder's own name.
  */
 public final class LiveRules {
     private static final Logger LOG = LoggerFactory.getLogger(LiveRules.class);
 
-    /** The rules in service: the advisor, its version, and when and from where they were loaded. */
-    public record Loaded(Advisor advisor, String version, Instant loadedAt, String origin) {
+    /**
+     * The rules in service: the advisor, its version, when and from where (built-in, or the
+     * folder's name) they were loaded, and whether verify's checks passed on them.
+     */
+    public record Loaded(Advisor advisor, String version, Instant loadedAt, String origin, boolean verified,
+            Map<String, String> rowByRule) {
         public Loaded {
             Objects.requireNonNull(advisor, "advisor");
+            rowByRule = Map.copyOf(rowByRule);
+        }
+
+        Loaded(Advisor advisor, Instant loadedAt, String origin, boolean verified) {
+            this(advisor, advisor.rulesVersion(), loadedAt, origin, verified, rows(advisor));
+        }
+
+        private static Map<String, String> rows(Advisor advisor) {
+            Map<String, String> rows = new HashMap<>();
+            for (RuleInfo rule : advisor.rules()) {
+                if (rule.row() != null) {
+                    rows.put(rule.name(), rule.row());
+                }
+            }
+            return rows;
+        }
+
+        /** The policy row of the verdict rule among {@code firedRules}, or "none". */
+        public String decidingRow(List<String> firedRules) {
+            for (String rule : firedRules) {
+                String row = rowByRule.get(rule);
+                if (row != null) {
+                    return row;
+                }
+            }
+            return "none";
         }
     }
 
@@ -46,6 +86,13 @@ public final class LiveRules {
     private final Path dir;
     private final Clock clock;
     private final Duration timeout;
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    /** The cache counts of rule bases no longer in service, so the totals never go down. */
+    private final AtomicLong retiredHits = new AtomicLong();
+    private final AtomicLong retiredMisses = new AtomicLong();
+    /** Repeated requests answered whole by the service, before the advice cache (see Answers). */
+    private final java.util.concurrent.atomic.LongAdder answerHits = new java.util.concurrent.atomic.LongAdder();
 
     private LiveRules(Loaded first, Path dir, Clock clock, Duration timeout) {
         this.current = new AtomicReference<>(first);
@@ -56,9 +103,9 @@ public final class LiveRules {
 
     /** The rules built into the jar, each advice bounded by {@code timeout}; they never reload. */
     public static LiveRules builtIn(Clock clock, Duration timeout) {
+        // checked by the build itself: verify ran on them, scenario tables and all, before they were packed
         Advisor advisor = Advisor.of(Engine.builtIn()).withTimeout(timeout);
-        return new LiveRules(new Loaded(advisor, advisor.rulesVersion(), clock.instant(), "built-in"), null, clock,
-                timeout);
+        return new LiveRules(new Loaded(advisor, clock.instant(), "built-in", true), null, clock, timeout);
     }
 
     /**
@@ -66,21 +113,27 @@ public final class LiveRules {
      * cannot hang a request, nor the check of a reload). verify's checks run too; a failure is reported
      * in {@link #lastError()} (there are no older rules to keep) but does not stop the service.
      *
-     * @throws RulesCompilationException if they do not compile
+     * @throws RulesCompilationException if they do not compile, or call what a rule may not
      * @throws UncheckedIOException if the folder cannot be read
      */
     public static LiveRules fromDirectory(Path dir, Clock clock, Duration timeout) {
         RuleFolder folder = RuleFolder.read(dir);
-        Engine engine = Engine.compile(folder);
-        Advisor advisor = Advisor.of(engine).withTimeout(timeout);
-        LiveRules rules = new LiveRules(new Loaded(advisor, advisor.rulesVersion(), clock.instant(), dir.toString()), dir,
-                clock, timeout);
+        Engine engine = Engine.compile(RuleSafety.requireSafe(folder));
         VerifyReport report = Verifier.verify(folder, engine, Verifier.Options.DEFAULT);
+        Advisor advisor = Advisor.of(engine).withTimeout(timeout);
+        LiveRules rules = new LiveRules(new Loaded(advisor, clock.instant(), originOf(dir), report.passed()), dir, clock,
+                timeout);
         if (!report.passed()) {
-            rules.refuse("the rules in service fail verify: " + report.lines().get(report.lines().size() - 1),
+            rules.record("the rules in service fail verify: " + report.lines().get(report.lines().size() - 1),
                     report.lines());
         }
         return rules;
+    }
+
+    /** The folder's own name: never its absolute path, which would tell a caller about the machine. */
+    private static String originOf(Path dir) {
+        Path name = dir.toAbsolutePath().normalize().getFileName();
+        return "folder " + (name == null ? "/" : name);
     }
 
     /** The rules in service now; read it once per request. */
@@ -91,6 +144,31 @@ public final class LiveRules {
     /** The last refused reload, or null if the last load was good. */
     public ReloadError lastError() {
         return lastError.get();
+    }
+
+    /** Reloads swapped in so far. */
+    public long reloadsApplied() {
+        return applied.get();
+    }
+
+    /** Reloads refused so far (the rules before them kept serving). */
+    public long reloadsRefused() {
+        return refused.get();
+    }
+
+    /** Advice answered from the advice cache, over every rule base served so far. */
+    public long cacheHits() {
+        return retiredHits.get() + answerHits.sum() + current.get().advisor().cacheHits();
+    }
+
+    /** One advice answered from the service's cache of whole answers: a cache hit too. */
+    void countCacheHit() {
+        answerHits.increment();
+    }
+
+    /** Advice the advice cache did not hold, over every rule base served so far. */
+    public long cacheMisses() {
+        return retiredMisses.get() + current.get().advisor().cacheMisses();
     }
 
     /** The folder the rules come from, or null for the built-in rules. */
@@ -113,6 +191,12 @@ public final class LiveRules {
         Engine engine;
         try {
             folder = RuleFolder.read(dir);
+            List<RuleProblem> unsafe = RuleSafety.check(folder);
+            if (!unsafe.isEmpty()) {
+                return refuse("the changed rules call what a rule may not (end the process, run programs, start threads, "
+                        + "file or network I/O, reflection), so they were not loaded: " + unsafe.size() + " problem(s)",
+                        unsafe.stream().map(RuleProblem::toString).toList());
+            }
             engine = Engine.compile(folder);
         } catch (RulesCompilationException e) {
             return refuse("the changed rules do not compile: " + e.problems().size() + " problem(s)",
@@ -135,8 +219,10 @@ public final class LiveRules {
                     + report.lines().get(report.lines().size() - 1), report.lines());
         }
         Advisor candidate = Advisor.of(engine).withTimeout(timeout);
-        Loaded before = current.getAndSet(
-                new Loaded(candidate, candidate.rulesVersion(), clock.instant(), dir.toString()));
+        Loaded before = current.getAndSet(new Loaded(candidate, clock.instant(), originOf(dir), true));
+        retiredHits.addAndGet(before.advisor().cacheHits());
+        retiredMisses.addAndGet(before.advisor().cacheMisses());
+        applied.incrementAndGet();
         lastError.set(null);
         LOG.info("rules reloaded from {}: version {} (was {}); {}", dir, candidate.rulesVersion(), before.version(),
                 report.lines().get(report.lines().size() - 1));
@@ -144,9 +230,20 @@ public final class LiveRules {
     }
 
     private boolean refuse(String message, List<String> problems) {
+        refused.incrementAndGet();
+        record(message, problems);
+        return false;
+    }
+
+    private void record(String message, List<String> problems) {
+        if (dir != null) {
+            // the answers that show this (/health) never name the machine's folders
+            String absolute = dir.toAbsolutePath().toString();
+            message = message.replace(absolute, originOf(dir));
+            problems = problems.stream().map(p -> p.replace(absolute, originOf(dir))).toList();
+        }
         lastError.set(new ReloadError(clock.instant(), message, problems));
         LOG.warn("serving rules version {}, but: {}{}", current.get().version(), message,
                 problems.isEmpty() ? "" : "\n  " + String.join("\n  ", problems));
-        return false;
     }
 }

@@ -1,7 +1,5 @@
 package dev.connectadvisor.internal.server;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.connectadvisor.Advice;
 import dev.connectadvisor.AdviceException;
 import dev.connectadvisor.InvalidSituationException;
@@ -12,170 +10,221 @@ import dev.connectadvisor.internal.json.Json;
 import dev.connectadvisor.internal.json.JsonlBatch;
 import dev.connectadvisor.internal.json.ServiceError;
 import dev.connectadvisor.internal.json.SituationJson;
-import dev.connectadvisor.internal.situation.SituationFields;
-import dev.connectadvisor.internal.situation.SituationSchema;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The endpoints: routing by exact path and method, and each endpoint's answer. */
-final class Routes implements HttpHandler {
+/**
+ * The endpoints: a table of method and path to handler, and each endpoint's answer. Adding an
+ * endpoint is one {@link #route} line and its handler. Every GET resource answers HEAD too.
+ *
+ * <p>Three kinds of route: {@link Kind#API} (the Host check, 503 while stopping,
+ * {@code Cache-Control: no-store}), {@link Kind#PAGE} (the playground: the same, but cacheable
+ * once revalidated) and {@link Kind#PROBE} (health probes and metrics: answered whatever the load
+ * and during a stop, without the Host check, so that an orchestrator can always ask).
+ */
+final class Routes extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
 
     static final String RULES_VERSION_HEADER = "X-Rules-Version";
-    static final String JSON = "application/json";
+    static final String JSON = Exchange.JSON;
     static final String JSONL = "application/x-ndjson";
     /** Media types taken as JSONL for the batch. */
     static final Set<String> JSONL_TYPES = Set.of("application/x-ndjson", "application/jsonl", "application/x-jsonlines");
+    static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+            + "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    static final String METRICS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-    /** The most a refused body is read (and dropped) for; past that its connection is closed unread. */
-    static final long DRAIN_LIMIT = 4L * 1024 * 1024;
+    enum Kind { API, PAGE, PROBE }
 
-    /** Set while the overflow thread runs a request the full queue turned away: answer 503 at once. */
-    private static final ThreadLocal<Boolean> OVERLOADED = ThreadLocal.withInitial(() -> false);
+    /** What answers one method on one path. */
+    @FunctionalInterface
+    interface Endpoint {
+        void answer(Exchange exchange) throws IOException;
+    }
+
+    private record Route(String name, Kind kind, Endpoint endpoint) {
+    }
 
     private final LiveRules rules;
     private final AdviceServer.Options options;
-    private final Map<String, Static> statics;
+    private final WorkBound work;
+    private final ServiceMetrics metrics;
+    private final HostCheck hosts;
+    private final Scheduler scheduler;
+    private final Readiness readiness;
+    private final Exchange.Reporter reporter;
+    private final Semaphore batches;
+    /** path -> method -> route; HEAD is answered by the GET route. */
+    private final Map<String, Map<String, Route>> table = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
+    /** The answers of the rules in service to recent bodies; replaced when the rules change. */
+    private volatile Answers answers;
 
-    private record Static(String contentType, byte[] body) {
+    /** Whether the service takes work: warmed up, on verified rules, not stopping. */
+    interface Readiness {
+        /** Null when ready, else why not. */
+        String notReadyBecause();
     }
 
-    Routes(LiveRules rules, AdviceServer.Options options) {
+    Routes(LiveRules rules, AdviceServer.Options options, WorkBound work, ServiceMetrics metrics, HostCheck hosts,
+            Scheduler scheduler, Readiness readiness, Exchange.Reporter reporter) {
         this.rules = rules;
         this.options = options;
-        this.statics = Map.of(
-                "/", resource("index.html", "text/html; charset=utf-8"),
-                "/playground.css", resource("playground.css", "text/css; charset=utf-8"),
-                "/playground.js", resource("playground.js", "text/javascript; charset=utf-8"),
-                "/openapi.json", openApi());
+        this.work = work;
+        this.metrics = metrics;
+        this.hosts = hosts;
+        this.scheduler = scheduler;
+        this.readiness = readiness;
+        this.reporter = reporter;
+        this.batches = new Semaphore(options.maxBatches());
+        route("POST", "/v1/advice", Kind.API, this::advice);
+        route("POST", "/v1/advice/batch", Kind.API, this::batch);
+        route("GET", "/v1/rules", Kind.API, this::rules);
+        route("GET", "/health", Kind.API, this::health);
+        route("GET", "/health/live", Kind.PROBE, this::live);
+        route("GET", "/health/ready", Kind.PROBE, this::ready);
+        route("GET", "/metrics", Kind.PROBE, this::metrics);
+        route("GET", "/openapi.json", Kind.API, file(OpenApiDocument.json(), JSON));
+        route("GET", "/", Kind.PAGE, file(resource("index.html"), "text/html; charset=utf-8"));
+        route("GET", "/playground.css", Kind.PAGE, file(resource("playground.css"), "text/css; charset=utf-8"));
+        route("GET", "/playground.js", Kind.PAGE, file(resource("playground.js"), "text/javascript; charset=utf-8"));
     }
 
-    /** Runs a request that found the queue full, so that it is answered 503 without doing its work. */
-    static void overloaded(Runnable exchange) {
-        OVERLOADED.set(true);
-        try {
-            exchange.run();
-        } finally {
-            OVERLOADED.set(false);
-        }
+    private void route(String method, String path, Kind kind, Endpoint endpoint) {
+        table.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, new Route(path, kind, endpoint));
     }
 
-    /** From now on new requests are answered 503; those already running go on. */
+    /** The paths and methods served, for the tests that hold the OpenAPI document to them. */
+    Map<String, Set<String>> paths() {
+        Map<String, Set<String>> paths = new LinkedHashMap<>();
+        table.forEach((path, methods) -> paths.put(path, methods.keySet()));
+        return paths;
+    }
+
+    /** From now on new requests are answered 503; those already running go on, and probes still answer. */
     void drain() {
         draining = true;
     }
 
-    /** Requests being handled now. */
+    boolean draining() {
+        return draining;
+    }
+
+    /** Requests being handled now (probes included). */
     int inFlight() {
         return inFlight.get();
     }
 
+    void finished() {
+        inFlight.decrementAndGet();
+    }
+
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
+    public boolean handle(Request request, Response response, Callback callback) {
         inFlight.incrementAndGet();
+        Exchange exchange = new Exchange(request, response, callback, reporter);
         try {
-            exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-            if (OVERLOADED.get()) {
-                exchange.getResponseHeaders().set("Retry-After", "1");
-                error(exchange, 503, ServiceError.OVERLOADED, "the service is at capacity (" + options.workers() + " workers, "
-                        + options.queueCapacity() + " waiting); try again shortly");
-                return;
-            }
-            if (draining) {
-                exchange.getResponseHeaders().set("Connection", "close");
-                error(exchange, 503, ServiceError.SHUTTING_DOWN, "the service is stopping; try another instance or again later");
-                return;
-            }
             route(exchange);
         } catch (IOException | UncheckedIOException e) {
-            LOG.debug("{} {}: the connection failed: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
+            LOG.debug("{} {}: the connection failed: {}", exchange.method(), exchange.path(), e.toString());
+            if (!exchange.answered()) {
+                exchange.error(500, ServiceError.INTERNAL_ERROR, "internal error: the answer could not be written");
+            }
         } catch (RuntimeException e) {
-            LOG.error("{} {}: internal error", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            try {
-                error(exchange, 500, ServiceError.INTERNAL_ERROR, "internal error: " + e.getClass().getSimpleName());
-            } catch (IOException | RuntimeException ignored) {
-                // the response was already under way; the connection is closed
+            LOG.error("{} {}: internal error", exchange.method(), exchange.path(), e);
+            if (!exchange.answered()) {
+                exchange.error(500, ServiceError.INTERNAL_ERROR, "internal error");
             }
-        } finally {
-            exchange.close();
-            inFlight.decrementAndGet();
         }
+        return true;
     }
 
-    private void route(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        String method = exchange.getRequestMethod();
-        switch (path) {
-            case "/v1/advice" -> {
-                if (allow(exchange, "POST")) {
-                    advice(exchange);
-                }
-            }
-            case "/v1/advice/batch" -> {
-                if (allow(exchange, "POST")) {
-                    batch(exchange);
-                }
-            }
-            case "/v1/rules" -> {
-                if (allow(exchange, "GET")) {
-                    rules(exchange);
-                }
-            }
-            case "/health" -> {
-                if (allow(exchange, "GET")) {
-                    health(exchange);
-                }
-            }
-            default -> {
-                Static file = statics.get(path);
-                if (file == null) {
-                    error(exchange, 404, ServiceError.NOT_FOUND, "no endpoint " + path + "; see /openapi.json");
-                } else if (allow(exchange, "GET")) {
-                    if (path.equals("/")) {
-                        exchange.getResponseHeaders().set("Content-Security-Policy",
-                                "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:");
-                    }
-                    send(exchange, 200, file.contentType(), file.body());
-                }
-            }
+    private void route(Exchange exchange) throws IOException {
+        String path = exchange.path();
+        Map<String, Route> methods = table.get(path);
+        if (methods == null) {
+            exchange.header("Cache-Control", "no-store");
+            exchange.error(404, ServiceError.NOT_FOUND, "no endpoint " + shorten(path) + "; see /openapi.json");
+            return;
         }
-        LOG.debug("{} {} answered", method, path);
+        String method = exchange.method();
+        Route route = methods.get(HttpMethod.HEAD.is(method) ? "GET" : method);
+        exchange.endpoint(route == null ? methods.values().iterator().next().name() : route.name());
+        Kind kind = route == null ? methods.values().iterator().next().kind() : route.kind();
+        exchange.header("Cache-Control", kind == Kind.PAGE ? "no-cache" : "no-store");
+        if (kind != Kind.PROBE && !hosts.allows(exchange.request.getHeaders().get(HttpHeader.HOST))) {
+            String host = exchange.request.getHeaders().get(HttpHeader.HOST);
+            exchange.error(421, ServiceError.HOST_NOT_ALLOWED, (host == null ? "the Host header is missing"
+                    : "the Host header '" + shorten(host) + "' is not a name of this service") + "; it answers to "
+                    + String.join(", ", hosts.names()) + " (an operator adds a name with serve --allowed-host NAME)");
+            return;
+        }
+        if (route == null) {
+            List<String> allowed = new ArrayList<>(methods.keySet());
+            if (allowed.contains("GET")) {
+                allowed.add("HEAD");
+            }
+            exchange.header("Allow", String.join(", ", allowed));
+            exchange.error(405, ServiceError.METHOD_NOT_ALLOWED, shorten(method) + " is not allowed here; use "
+                    + String.join(" or ", allowed));
+            return;
+        }
+        if (draining && kind != Kind.PROBE) {
+            exchange.header("Connection", "close");
+            exchange.error(503, ServiceError.SHUTTING_DOWN, "the service is stopping; try another instance or again later");
+            return;
+        }
+        route.endpoint().answer(exchange);
     }
 
-    private static boolean allow(HttpExchange exchange, String method) throws IOException {
-        if (method.equals(exchange.getRequestMethod())) {
-            return true;
-        }
-        exchange.getResponseHeaders().set("Allow", method);
-        error(exchange, 405, ServiceError.METHOD_NOT_ALLOWED, exchange.getRequestMethod() + " is not allowed here; use " + method);
-        return false;
+    private static String shorten(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 100) + "...";
     }
 
     // POST /v1/advice --------------------------------------------------------------------------
 
-    private void advice(HttpExchange exchange) throws IOException {
+    private void advice(Exchange exchange) {
         LiveRules.Loaded loaded = rules.current(); // once: this request finishes on these rules
-        exchange.getResponseHeaders().set(RULES_VERSION_HEADER, loaded.version());
+        exchange.rules(loaded.version());
         if (!contentType(exchange, Set.of(JSON))) {
             return;
         }
-        byte[] body = body(exchange, options.maxBodyBytes());
-        if (body == null) {
+        exchange.readBody(options.maxBodyBytes(), scheduler, options.bodyTimeout(), body -> {
+            if (!work.offer(() -> answer(exchange, loaded, body), () -> overloaded(exchange))) {
+                overloaded(exchange);
+            }
+        });
+    }
+
+    private void answer(Exchange exchange, LiveRules.Loaded loaded, byte[] body) {
+        Answers known = Answers.applies(loaded, body) ? answersOf(loaded) : null;
+        Answers.Stored stored = known == null ? null : known.get(body);
+        if (stored != null) {
+            rules.countCacheHit();
+            metrics.advice(stored.verdict(), stored.row());
+            exchange.send(200, JSON, stored.answer());
             return;
         }
         Situation situation;
@@ -184,48 +233,105 @@ final class Routes implements HttpHandler {
             situation = SituationJson.read(body);
             advice = loaded.advisor().advise(situation);
         } catch (InvalidSituationException e) {
-            send(exchange, 400, JSON, line(AdviceJson.toJson(e, null)));
+            exchange.send(400, JSON, Exchange.line(AdviceJson.toJson(e, null)));
             return;
         } catch (AdviceException e) {
             if (e.kind() == AdviceException.Kind.TIMEOUT) {
-                error(exchange, 503, ServiceError.TIMEOUT, "the rules gave no answer in time: " + e.getMessage());
+                exchange.error(503, ServiceError.TIMEOUT, "the rules gave no answer in time: " + e.getMessage());
             } else {
-                send(exchange, 500, JSON, line(AdviceJson.serviceError(ServiceError.INTERNAL_ERROR, "the rules gave no answer: " + e.getMessage(), null)));
+                exchange.error(500, ServiceError.INTERNAL_ERROR, "the rules gave no answer: " + e.getMessage());
             }
             return;
         }
-        send(exchange, 200, JSON, line(AdviceJson.toJson(advice, situation)));
+        String row = loaded.decidingRow(advice.firedRules());
+        metrics.advice(advice.verdict().name(), row);
+        byte[] answer = Exchange.line(AdviceJson.toJson(advice, situation));
+        if (known != null) {
+            known.put(body, situation, new Answers.Stored(answer, advice.verdict().name(), row));
+        }
+        exchange.send(200, JSON, answer);
+    }
+
+    private Answers answersOf(LiveRules.Loaded loaded) {
+        Answers current = answers;
+        if (current == null || current.rules != loaded) {
+            current = new Answers(loaded);
+            answers = current;
+        }
+        return current;
+    }
+
+    private void overloaded(Exchange exchange) {
+        exchange.header("Retry-After", "1");
+        exchange.error(503, ServiceError.OVERLOADED, "the service is at capacity (" + work.slots() + " evaluations at once, "
+                + work.maxWaiting() + " waiting); try again shortly");
     }
 
     // POST /v1/advice/batch --------------------------------------------------------------------
 
-    private void batch(HttpExchange exchange) throws IOException {
+    /**
+     * Streams: each line is answered as it comes, so the batch runs on this thread with blocking
+     * reads and writes, and each line waits for an evaluation slot like any advice. At most
+     * {@code maxBatches} run at once; a batch that would wait behind a full queue is turned away
+     * (503) before it starts, since once its answer has begun every line must be answered.
+     */
+    private void batch(Exchange exchange) throws IOException {
         LiveRules.Loaded loaded = rules.current(); // once: every line is answered on these rules
-        exchange.getResponseHeaders().set(RULES_VERSION_HEADER, loaded.version());
+        exchange.rules(loaded.version());
         if (!contentType(exchange, JSONL_TYPES)) {
             return;
         }
-        long declared = contentLength(exchange);
-        if (declared > options.maxBatchBytes()) {
-            tooLarge(exchange, options.maxBatchBytes());
+        if (exchange.request.getLength() > options.maxBatchBytes()) {
+            exchange.tooLarge(options.maxBatchBytes());
             return;
         }
-        exchange.getResponseHeaders().set("Content-Type", JSONL);
-        exchange.sendResponseHeaders(200, 0); // chunked: answers stream out as lines come in
-        OutputStream out = exchange.getResponseBody();
-        CappedInput in = new CappedInput(exchange.getRequestBody(), options.maxBatchBytes());
-        // A line without an answer in time still gets its line (an INTERNAL_ERROR), never a gap.
-        JsonlBatch batch = new JsonlBatch(loaded.advisor()::advise);
-        try {
-            batch.run(in, out);
-        } catch (CappedInput.TooLarge e) {
-            int next = batch.linesRead() + 1;
-            out.write(line(AdviceJson.serviceError(ServiceError.BODY_TOO_LARGE, "the batch is larger than "
-                    + options.maxBatchBytes() + " bytes; line " + next + " and those after it were not read", next)));
-            out.flush();
-            drain(exchange.getRequestBody());
+        if (work.waiting() >= work.maxWaiting() || !batches.tryAcquire()) {
+            overloaded(exchange);
+            return;
         }
-        out.flush();
+        try {
+            if (!exchange.startStream()) {
+                return;
+            }
+            Response response = exchange.response;
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, wantsText(exchange) ? "text/plain; charset=utf-8" : JSONL);
+            Throwable failure = null;
+            OutputStream out = Content.Sink.asOutputStream(response);
+            CappedInput in = new CappedInput(Content.Source.asInputStream(exchange.request), options.maxBatchBytes());
+            // A line without an answer in time still gets its line (an INTERNAL_ERROR), never a gap.
+            JsonlBatch batch = new JsonlBatch(situation -> work.await(() -> {
+                Advice advice = loaded.advisor().advise(situation);
+                metrics.advice(advice.verdict().name(), loaded.decidingRow(advice.firedRules()));
+                return advice;
+            }));
+            try {
+                try {
+                    batch.run(in, out);
+                } catch (CappedInput.TooLarge e) {
+                    int next = batch.linesRead() + 1;
+                    out.write(Exchange.line(AdviceJson.serviceError(ServiceError.BODY_TOO_LARGE, "the batch is larger than "
+                            + options.maxBatchBytes() + " bytes; line " + next + " and those after it were not read", next)));
+                }
+                out.close(); // the last chunk
+            } catch (IOException | UncheckedIOException e) {
+                failure = e;
+                LOG.debug("a batch ended early: {}", e.toString());
+            }
+            exchange.streamed(failure);
+        } finally {
+            batches.release();
+        }
+    }
+
+    /** True for a caller that accepts text/plain but not JSONL: it gets the same lines as text. */
+    private static boolean wantsText(Exchange exchange) {
+        List<String> accept = exchange.request.getHeaders().getValuesList(HttpHeader.ACCEPT);
+        if (accept.isEmpty()) {
+            return false;
+        }
+        String lower = String.join(",", accept).toLowerCase(Locale.ROOT);
+        return lower.contains("text/plain") && JSONL_TYPES.stream().noneMatch(lower::contains);
     }
 
     /** A request body that ends with {@link TooLarge} past a byte cap. */
@@ -265,9 +371,9 @@ final class Routes implements HttpHandler {
         }
     }
 
-    // GET /v1/rules, GET /health ---------------------------------------------------------------
+    // GET /v1/rules, /health, /health/live, /health/ready, /metrics -----------------------------
 
-    private void rules(HttpExchange exchange) throws IOException {
+    private void rules(Exchange exchange) {
         LiveRules.Loaded loaded = rules.current();
         List<Map<String, Object>> list = new ArrayList<>();
         for (RuleInfo rule : loaded.advisor().rules()) {
@@ -282,11 +388,11 @@ final class Routes implements HttpHandler {
         body.put("loadedAt", loaded.loadedAt().toString());
         body.put("origin", loaded.origin());
         body.put("rules", list);
-        exchange.getResponseHeaders().set(RULES_VERSION_HEADER, loaded.version());
-        send(exchange, 200, JSON, json(body));
+        exchange.rules(loaded.version());
+        exchange.send(200, JSON, json(body));
     }
 
-    private void health(HttpExchange exchange) throws IOException {
+    private void health(Exchange exchange) {
         LiveRules.Loaded loaded = rules.current();
         LiveRules.ReloadError error = rules.lastError();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -304,16 +410,63 @@ final class Routes implements HttpHandler {
             e.put("problems", error.problems());
             body.put("lastReloadError", e);
         }
-        exchange.getResponseHeaders().set(RULES_VERSION_HEADER, loaded.version());
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        send(exchange, 200, JSON, json(body));
+        exchange.rules(loaded.version());
+        exchange.send(200, JSON, json(body));
+    }
+
+    private void live(Exchange exchange) {
+        exchange.send(200, JSON, json(Map.of("status", "live")));
+    }
+
+    private void ready(Exchange exchange) {
+        LiveRules.Loaded loaded = rules.current();
+        exchange.rules(loaded.version());
+        String why = draining ? "the service is stopping" : readiness.notReadyBecause();
+        if (why == null) {
+            exchange.send(200, JSON, json(Map.of("status", "ready", "rulesVersion", loaded.version())));
+        } else {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", "not ready");
+            body.put("reason", why);
+            exchange.send(503, JSON, json(body));
+        }
+    }
+
+    private void metrics(Exchange exchange) {
+        metrics.rulesChanged(rules.current());
+        exchange.send(200, METRICS_TYPE, metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    // the playground and the document ------------------------------------------------------------
+
+    private static Endpoint file(byte[] body, String contentType) {
+        return exchange -> {
+            if (contentType.startsWith("text/html")) {
+                exchange.header("Content-Security-Policy", PAGE_POLICY);
+                exchange.header("X-Frame-Options", "DENY");
+                exchange.header("Referrer-Policy", "no-referrer");
+            }
+            exchange.send(200, contentType, body);
+        };
+    }
+
+    private static byte[] resource(String name) {
+        String path = OpenApiDocument.RESOURCES + name;
+        try (InputStream in = Routes.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing from the classpath: " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     // helpers ----------------------------------------------------------------------------------
 
     /** True if the request's Content-Type is one of {@code allowed} (charset, if any, UTF-8); else answers 415. */
-    private static boolean contentType(HttpExchange exchange, Set<String> allowed) throws IOException {
-        String header = exchange.getRequestHeaders().getFirst("Content-Type");
+    private static boolean contentType(Exchange exchange, Set<String> allowed) {
+        String header = exchange.request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (header != null) {
             String[] parts = header.split(";");
             String type = parts[0].trim().toLowerCase(Locale.ROOT);
@@ -328,96 +481,12 @@ final class Routes implements HttpHandler {
                 return true;
             }
         }
-        error(exchange, 415, ServiceError.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + (header == null ? "(none)" : header)
+        exchange.error(415, ServiceError.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + (header == null ? "(none)" : shorten(header))
                 + " is not accepted here; send " + String.join(" or ", allowed.stream().sorted().toList()) + " in UTF-8");
         return false;
     }
 
-    /** The body, or null after answering 413 when it is over {@code cap} bytes. */
-    private static byte[] body(HttpExchange exchange, int cap) throws IOException {
-        if (contentLength(exchange) > cap) {
-            tooLarge(exchange, cap);
-            return null;
-        }
-        byte[] body = exchange.getRequestBody().readNBytes(cap + 1);
-        if (body.length > cap) {
-            tooLarge(exchange, cap);
-            return null;
-        }
-        return body;
-    }
-
-    private static long contentLength(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst("Content-Length");
-        try {
-            return header == null ? -1 : Long.parseLong(header.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static void tooLarge(HttpExchange exchange, long cap) throws IOException {
-        exchange.getResponseHeaders().set("Connection", "close");
-        error(exchange, 413, ServiceError.BODY_TOO_LARGE, "the body is larger than " + cap + " bytes");
-        drain(exchange.getRequestBody());
-    }
-
-    /**
-     * Reads and drops what the client is still sending (up to {@link #DRAIN_LIMIT}), after the
-     * answer went out: closing a socket with unread bytes resets it, and a reset can destroy the
-     * answer before the client has read it.
-     */
-    private static void drain(InputStream body) {
-        byte[] buffer = new byte[16 * 1024];
-        long left = DRAIN_LIMIT;
-        try {
-            int n;
-            while (left > 0 && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
-                left -= n;
-            }
-        } catch (IOException e) {
-            // the client went away: nothing to protect
-        }
-    }
-
-    private static void error(HttpExchange exchange, int status, ServiceError code, String message) throws IOException {
-        send(exchange, status, JSON, line(AdviceJson.serviceError(code, message, null)));
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            exchange.getResponseBody().write(body);
-        }
-    }
-
-    /** The JSON text and its newline, as one line of the CLI's output. */
-    private static byte[] line(String json) {
-        return (json + "\n").getBytes(StandardCharsets.UTF_8);
-    }
-
     private static byte[] json(Object value) {
-        return line(Json.write(value));
-    }
-
-    /** The OpenAPI document, with the Situation schema generated from the field declarations. */
-    private static Static openApi() {
-        String document = new String(resource("openapi.json", JSON).body(), StandardCharsets.UTF_8);
-        String composed = Json.replacing(document, List.of("components", "schemas", "Situation"),
-                SituationSchema.openApi(SituationFields.ALL));
-        return new Static(JSON, (composed + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Static resource(String name, String contentType) {
-        String path = "connect-advisor/server/" + name;
-        try (InputStream in = Routes.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing from the classpath: " + path);
-            }
-            return new Static(contentType, in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Exchange.line(Json.write(value));
     }
 }

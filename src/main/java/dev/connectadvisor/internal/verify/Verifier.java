@@ -66,7 +66,7 @@ public final class Verifier {
     public static VerifyReport verify(RuleFolder folder, Options options) {
         Engine engine;
         try {
-            engine = Engine.compile(folder);
+            engine = Engine.compile(RuleSafety.requireSafe(folder));
         } catch (RulesCompilationException e) {
             List<String> lines = new ArrayList<>();
             e.problems().forEach(p -> lines.add(p.toString()));

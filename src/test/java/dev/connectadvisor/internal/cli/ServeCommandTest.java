@@ -37,6 +37,27 @@ class ServeCommandTest {
     }
 
     @Test
+    void aPortOutOfRange_isAUsageError() {
+        assertThat(run("serve", "--port", "99999")).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port must be 0").contains("65535").contains("99999");
+    }
+
+    @Test
+    void anAllowedHostWithAPortOrScheme_isAUsageError() {
+        assertThat(run("serve", "--port", "0", "--allowed-host", "http://x.example:80")).isEqualTo(ExitCode.BAD_INPUT.code());
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--allowed-host");
+    }
+
+    @Test
+    void rulesThatCallSystemExit_areRefusedAtStart_exit3(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("exit.drl"), "package connectadvisor;\nimport dev.connectadvisor.Situation;\n"
+                + "rule \"Bye\" @item(\"TIP-1\") when Situation() then System.exit(1); end\n");
+
+        assertThat(run("serve", "--port", "0", "--rules", dir.toString())).isEqualTo(ExitCode.RULES_BROKEN.code());
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("exit.drl:3").contains("rule \"Bye\" calls System.exit");
+    }
+
+    @Test
     void rulesThatDoNotCompile_exit3_withTheProblemLocated(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("broken.drl"), "package connectadvisor;\nrule \"x\" when then end end\n");
 

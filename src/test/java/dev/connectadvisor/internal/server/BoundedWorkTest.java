@@ -14,89 +14,166 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Bounded work: a full queue is answered 503 at once; a stop lets the requests in flight finish;
- * a streamed batch that outgrows the cap is told so in its last line. Raw loopback sockets hold
- * requests open; every read is bounded by a socket timeout.
+ * Bounded work: past the evaluation slots and their queue a request is answered 503 at once while
+ * the probes go on answering; slow clients hold no worker; at 256 connections every request is
+ * answered; a stop lets the requests in flight finish; a streamed batch that outgrows the cap is
+ * told so in its last line. Raw loopback sockets hold requests open; every read is bounded by a
+ * socket timeout.
  */
 class BoundedWorkTest {
     private static final int SOCKET_TIMEOUT_MS = 10_000;
+    private static final String HOLD = "{\"daysUntilInterview\": 2, \"interviewerName\": \"Hold\"}";
 
     @Test
-    void aFullQueue_isAnswered503_andTheServiceRecovers() throws IOException {
-        try (AdviceServer server = AdviceServer.start(AdviceServer.Options.defaults().port(0).pool(1, 1)
+    void pastTheSlotsAndTheQueue_a503WithRetryAfter_whileProbesStillAnswer(@TempDir Path dir) throws Exception {
+        HotReloadTest.copy(Path.of("rules"), dir);
+        Files.writeString(dir.resolve("hold.drl"), Gate.RULE, StandardCharsets.UTF_8);
+        Gate.close();
+        try (AdviceServer server = AdviceServer.start(AdviceServer.Options.defaults().port(0).rules(dir, false)
+                .pool(1, 1).queueTimeout(Duration.ofSeconds(60)).limits(Duration.ofSeconds(30), 4096, 64 * 1024).warmUp(false)
                 .shutdownGrace(Duration.ofSeconds(1)))) {
             TestClient client = new TestClient(server.uri());
-            List<Socket> holders = new ArrayList<>();
+            ExecutorService callers = Executors.newFixedThreadPool(2);
             try {
-                // Given the one worker busy with a request whose headers never end, and one more waiting
-                for (int i = 0; i < 2; i++) {
-                    Socket socket = connect(server);
-                    socket.getOutputStream().write("POST /v1/advice HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
-                    socket.getOutputStream().flush();
-                    holders.add(socket);
-                    sleep(300);
-                }
+                // Given the one slot held by an evaluation at the gate, and one more waiting for it
+                Future<HttpResponse<String>> running = callers.submit(() -> client.advise(HOLD));
+                poll(() -> Gate.held() == 1);
+                Future<HttpResponse<String>> waiting = callers.submit(() -> client.advise("{\"daysUntilInterview\": 2}"));
+                poll(() -> client.get("/metrics").body().contains("connectadvisor_evaluations_waiting 1.0"));
 
-                // When another request comes
+                // When another request comes, it is answered 503 at once, with a hint to retry
                 HttpResponse<String> refused = client.advise("{\"daysUntilInterview\": 2}");
-
-                // Then it is answered 503 at once, with a hint to retry
                 assertThat(refused.statusCode()).isEqualTo(503);
                 assertThat(TestClient.json(refused).get("error").get("code").asText()).isEqualTo("OVERLOADED");
                 assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+                HttpResponse<String> batch = client.post("/v1/advice/batch", "application/x-ndjson", "{\"daysUntilInterview\": 2}\n");
+                assertThat(batch.statusCode()).as("a batch is turned away before it starts").isEqualTo(503);
+
+                // And the probes, outside the bound, still answer
+                assertThat(client.get("/health/live").statusCode()).isEqualTo(200);
+                assertThat(TestClient.json(client.get("/health/ready")).get("status").asText()).isNotEmpty();
+                assertThat(client.get("/metrics").statusCode()).isEqualTo(200);
+
+                // Then, once the gate opens, the held and the waiting requests are answered
+                Gate.open();
+                assertThat(running.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+                assertThat(waiting.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+                assertThat(client.advise("{\"daysUntilInterview\": 2}").statusCode()).isEqualTo(200);
             } finally {
-                for (Socket socket : holders) {
-                    socket.close();
-                }
+                Gate.open();
+                callers.shutdownNow();
             }
-            // And once the holders are gone, the service answers again
-            HttpResponse<String> ok = pollUntilOk(client);
-            assertThat(ok.statusCode()).isEqualTo(200);
         }
     }
 
     @Test
-    void evenWithTheOverflowFull_theServerNeverStalls() throws IOException {
-        try (AdviceServer server = AdviceServer.start(AdviceServer.Options.defaults().port(0).pool(1, 1)
+    void fiveHundredSlowHeaderConnections_costNoWorker_aNormalClientIsAnswered() throws IOException {
+        try (AdviceServer server = AdviceServer.start(AdviceServer.Options.defaults().port(0).pool(1, 1).warmUp(false)
                 .shutdownGrace(Duration.ofSeconds(1)))) {
             List<Socket> holders = new ArrayList<>();
             try {
-                // Given the worker, its queue, the overflow thread and the overflow queue all held
-                int held = 1 + 1 + 1 + AdviceServer.OVERFLOW_QUEUE;
-                for (int i = 0; i < held; i++) {
+                // Given 500 connections whose request heads never end (and two with bare-LF lines)
+                for (int i = 0; i < 500; i++) {
                     Socket socket = connect(server);
-                    socket.getOutputStream().write("POST /v1/advice HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+                    String head = i < 2 ? "POST /v1/advice HTTP/1.1\nHost: 127.0.0.1\n" : "POST /v1/advice HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+                    socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
                     socket.getOutputStream().flush();
                     holders.add(socket);
-                    sleep(i < 3 ? 200 : 20);
                 }
+                TestClient client = new TestClient(server.uri());
 
-                // When one more request comes, its connection is closed at once (no answer possible)
-                try (Socket extra = connect(server)) {
-                    extra.setSoTimeout(5000);
-                    extra.getOutputStream().write(("POST /v1/advice HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                            + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
-                    extra.getOutputStream().flush();
-                    String answer;
-                    try {
-                        answer = TestClient.readUntil(extra.getInputStream(), "\r\n\r\n");
-                    } catch (java.net.SocketException reset) {
-                        answer = ""; // closed with unread bytes: a reset
-                    }
-                    assertThat(answer).as("closed, not answered").isEmpty();
+                // When a normal client asks, it is answered, advice and probes alike
+                for (int i = 0; i < 20; i++) {
+                    assertThat(client.advise("{\"daysUntilInterview\": " + i + "}").statusCode()).isEqualTo(200);
                 }
+                assertThat(client.get("/health").statusCode()).isEqualTo(200);
+                assertThat(client.get("/health/live").statusCode()).isEqualTo(200);
             } finally {
                 for (Socket socket : holders) {
                     socket.close();
                 }
             }
-            // Then, once the holders are gone, the service answers again
-            assertThat(pollUntilOk(new TestClient(server.uri())).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aHeadThatNeverEnds_isAnswered408_afterTheHeaderTimeout() throws IOException {
+        try (AdviceServer server = AdviceServer.start(AdviceServer.Options.defaults().port(0).warmUp(false)
+                .timeouts(Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofSeconds(30))
+                .shutdownGrace(Duration.ofSeconds(1)));
+                Socket socket = connect(server)) {
+            // Given a request head sent a little at a time, each part well within the idle timeout
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /health HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = "";
+            for (int i = 0; i < 40 && answer.isEmpty(); i++) {
+                sleep(250);
+                try {
+                    out.write(("X-Slow-" + i + ": 1\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                } catch (IOException closed) {
+                    break;
+                }
+                if (socket.getInputStream().available() > 0) {
+                    answer = TestClient.readUntil(socket.getInputStream(), "}\n");
+                }
+            }
+            if (answer.isEmpty()) {
+                answer = TestClient.readUntil(socket.getInputStream(), "}\n");
+            }
+
+            // Then it is answered 408 with the Error object, and closed
+            assertThat(answer).startsWith("HTTP/1.1 408").contains("{\"error\":{\"code\":\"REQUEST_TIMEOUT\"");
+        }
+    }
+
+    @Test
+    void at256Connections_everyRequestIsAnswered_2xxOr503() throws Exception {
+        try (AdviceServer server = AdviceServer.start(AdviceServer.Options.defaults().port(0).pool(1, 8).warmUp(false)
+                .shutdownGrace(Duration.ofSeconds(2)))) {
+            List<Socket> sockets = new ArrayList<>();
+            try {
+                byte[] request = ("POST /v1/advice HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 26\r\n\r\n{\"daysUntilInterview\": 10}").getBytes(StandardCharsets.US_ASCII);
+                for (int i = 0; i < 256; i++) {
+                    sockets.add(connect(server));
+                }
+                // all at once: the sockets' requests are written before any answer is read
+                for (Socket socket : sockets) {
+                    socket.getOutputStream().write(request);
+                    socket.getOutputStream().flush();
+                }
+                int ok = 0;
+                int overloaded = 0;
+                List<String> other = new ArrayList<>();
+                for (Socket socket : sockets) {
+                    String answer = TestClient.readUntil(socket.getInputStream(), "}\n");
+                    if (answer.startsWith("HTTP/1.1 200")) {
+                        ok++;
+                    } else if (answer.startsWith("HTTP/1.1 503") && answer.contains("Retry-After: 1")) {
+                        overloaded++;
+                    } else {
+                        other.add(answer.isEmpty() ? "(no answer)" : answer.lines().findFirst().orElse(""));
+                    }
+                }
+                System.out.printf("RELIABILITY 256 connections at once: %d answered 200, %d answered 503, %d otherwise%n",
+                        ok, overloaded, other.size());
+                assertThat(other).isEmpty();
+                assertThat(ok).isPositive();
+            } finally {
+                for (Socket socket : sockets) {
+                    socket.close();
+                }
+            }
         }
     }
 
@@ -211,16 +288,13 @@ class BoundedWorkTest {
     }
 
 
-    private static HttpResponse<String> pollUntilOk(TestClient client) {
-        HttpResponse<String> response = null;
-        for (int i = 0; i < 50; i++) {
-            response = client.advise("{\"daysUntilInterview\": 2}");
-            if (response.statusCode() == 200) {
-                break;
-            }
-            sleep(100);
+    /** Waits (bounded: 20 s) until the condition holds. */
+    private static void poll(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("the condition held within 20 s").isLessThan(deadline);
+            sleep(20);
         }
-        return response;
     }
 
     private static int count(String text, String part) {

@@ -99,6 +99,34 @@ class HotReloadTest {
         assertThat(client.advise("{\"daysUntilInterview\": 5}").body()).isEqualTo(oldAnswer);
     }
 
+    @Test
+    void aRuleThatCallsSystemExit_isRefusedBeforeItRuns_andTheServiceGoesOn() throws IOException {
+        HttpResponse<String> before = client.advise(SITUATION);
+        String oldVersion = header(before);
+
+        // When the watched folder gains a rule that would end the process as soon as it fired
+        Files.writeString(dir.resolve("exit.drl"), """
+                package connectadvisor;
+                import dev.connectadvisor.Situation;
+                rule "Bye: end the process"
+                    @item("TIP-1")
+                when
+                    Situation()
+                then
+                    System.exit(1);
+                end
+                """, StandardCharsets.UTF_8);
+
+        // Then the reload is refused, naming the file and the rule, and this JVM (the tests' own) still runs
+        JsonNode health = pollHealth(h -> !h.get("lastReloadError").isNull());
+        assertThat(health.get("lastReloadError").get("message").asText()).contains("may not");
+        assertThat(health.get("lastReloadError").get("problems").toString()).contains("exit.drl:8")
+                .contains("Bye: end the process").contains("System.exit");
+        assertThat(health.get("rulesVersion").asText()).isEqualTo(oldVersion);
+        assertThat(client.advise(SITUATION).body()).isEqualTo(before.body());
+        assertThat(client.get("/metrics").body()).contains("connectadvisor_reloads_total{outcome=\"refused\"} 1.0");
+    }
+
     /**
      * Two threads asking the same question during a swap (bounded: 30 s): every answer comes whole
      * from one rule base (header and field agree), and once the new rules answered, the old never do.

@@ -40,10 +40,42 @@ class OpenApiTest {
     }
 
     @Test
-    void isAnOpenApi31Document_ofEveryEndpoint() {
+    void isAnOpenApi31Document_ofEveryEndpointAndMethod() {
         assertThat(api.get("openapi").asText()).isEqualTo("3.1.0");
-        assertThat(names(api.get("paths"))).containsExactlyInAnyOrder(
-                "/v1/advice", "/v1/advice/batch", "/v1/rules", "/health", "/openapi.json", "/");
+        Map<String, java.util.Set<String>> served = server.routes().paths();
+        assertThat(names(api.get("paths"))).containsExactlyInAnyOrderElementsOf(served.keySet());
+        served.forEach((path, methods) -> {
+            List<String> documented = names(api.get("paths").get(path));
+            for (String method : methods) {
+                assertThat(documented).as(path).contains(method.toLowerCase(java.util.Locale.ROOT));
+                if (method.equals("GET")) {
+                    assertThat(documented).as(path + " answers HEAD too").contains("head");
+                }
+            }
+        });
+    }
+
+    @Test
+    void theSituationSchema_isOneNode_referredToByEveryRequestBody() {
+        assertThat(api.get("components").get("schemas").get("Situation").get("properties").has("daysUntilInterview")).isTrue();
+        JsonNode advice = api.get("paths").get("/v1/advice").get("post").get("requestBody").get("content")
+                .get("application/json").get("schema");
+        assertThat(advice.get("$ref").asText()).isEqualTo("#/components/schemas/Situation");
+    }
+
+    @Test
+    void everyStatusTheServiceGives_isDocumented_withItsHeaders() {
+        conforms("get", "/", client.get("/no/such/path"));
+        conforms("get", "/health", client.post("/health", "application/json", "{}"));
+        conforms("get", "/health/live", client.get("/health/live"));
+        conforms("get", "/health/ready", client.get("/health/ready"));
+        JsonNode unavailable = api.get("components").get("responses").get("Unavailable");
+        assertThat(unavailable.get("headers").has("Retry-After")).isTrue();
+        for (String status : List.of("400", "404", "405", "408", "414", "421", "431", "500", "503", "505")) {
+            assertThat(names(operation("post", "/v1/advice").get("responses"))).contains(status);
+            assertThat(names(operation("get", "/").get("responses"))).contains(status);
+        }
+        assertThat(names(operation("post", "/v1/advice").get("responses"))).contains("413", "415");
     }
 
     @Test
@@ -69,7 +101,7 @@ class OpenApiTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-Rules-Version")).isPresent();
         for (String line : response.body().lines().toList()) {
-            assertFits(json(line), documented.get("itemSchema"), "batch line " + line);
+            assertFits(json(line), documented.get("x-line-schema"), "batch line " + line);
         }
         conforms("post", "/v1/advice/batch", client.post("/v1/advice/batch", "text/csv", "x"));
     }
@@ -88,6 +120,10 @@ class OpenApiTest {
         assertThat(names(responses)).as("%s %s documents status %s", method, path, status).contains(status);
         JsonNode documented = resolve(responses.get(status));
         String type = response.headers().firstValue("Content-Type").orElseThrow().split(";")[0].trim();
+        if (documented.has("headers") && documented.get("headers").has("Retry-After") && response.statusCode() == 503
+                && response.body().contains("OVERLOADED")) {
+            assertThat(response.headers().firstValue("Retry-After")).as("Retry-After").isPresent();
+        }
         JsonNode content = documented.get("content");
         assertThat(names(content)).as("%s %s %s: content type", method, path, status).contains(type);
         if (documented.has("headers") && documented.get("headers").has("X-Rules-Version")) {
