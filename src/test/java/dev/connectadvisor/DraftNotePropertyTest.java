@@ -26,13 +26,10 @@ class DraftNotePropertyTest {
             "Sarah Lee",
             "José Núñez",
             "Anne-Marie O'Neill",
-            "D'Arcy Smith",
-            "Zoë Ångström-Berg",
+            "D'Arcy Zoë Ångström-Berg",
             "Dr. Grace Hopper",
-            "Will Smith",
-            "J. Smith",
-            "𠮷田 花子",
-            "𐐷𐐯𐑌 Lee",
+            "J. Will Smith",
+            "𠮷田 花子 𐐷𐐯𐑌",
             "Bartholomew-" + "Alexandrina-".repeat(13) + "Lee",
             "Sarah " + "Montgomery".repeat(19));
 

@@ -331,6 +331,7 @@ public final class Companion {
                 + "\")\n    @columns(\"" + columns.stream().map(c -> String.valueOf(c.index() + 1))
                         .collect(Collectors.joining(" "))
                 + "\")\n    @first(\"" + (table.firstColumn + 1)
+                + "\")\n    @objects(\"" + PolicyModel.encodeAll(table.conditions().stream().map(VerdictTable.Column::objectType).toList())
                 + "\")\n    @phase(\"" + (table.phaseColumn == null ? "0" : String.valueOf(table.phaseColumn.index() + 1))
                 + "\")\nwhen\n    eval(false)\nthen\nend\n\n";
     }

@@ -32,9 +32,10 @@ import org.kie.api.definition.rule.Rule;
  * @param rows the rule rows, in priority order
  * @param texts the advice texts by id (guide items and note codes)
  * @param words the note checks' words
+ * @param objectTypes the object types of the condition columns, as written ({@code Situation}, ...)
  */
 public record PolicyModel(String file, String title, List<Column> columns, int phaseColumn, List<Row> rows,
-        Map<String, String> texts, NoteWords words) {
+        Map<String, String> texts, NoteWords words, List<String> objectTypes) {
 
     /**
      * One column of the table.
@@ -77,6 +78,7 @@ public record PolicyModel(String file, String title, List<Column> columns, int p
             .map(java.lang.reflect.RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
 
     public PolicyModel {
+        objectTypes = List.copyOf(objectTypes);
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
         texts = Map.copyOf(texts);
@@ -93,6 +95,7 @@ public record PolicyModel(String file, String title, List<Column> columns, int p
         Map<Integer, Map<Integer, List<String>>> shows = new TreeMap<>();
         Map<String, String> texts = new LinkedHashMap<>();
         List<NoteWords.Entry> words = new ArrayList<>();
+        List<String> objects = new ArrayList<>();
         KiePackage pkg = companion.getKiePackage(Companion.PACKAGE);
         List<Rule> rules = pkg == null ? List.of() : new ArrayList<>(pkg.getRules());
         rules.sort(Comparator.comparing(Rule::getName));
@@ -109,6 +112,7 @@ public record PolicyModel(String file, String title, List<Column> columns, int p
                         columns.add(new Column(Integer.parseInt(numbers[i]), kinds.get(i), titles.get(i)));
                     }
                     phase = Integer.parseInt(String.valueOf(meta.get("phase")));
+                    objects.addAll(decodeAll(meta.get("objects")));
                     first = Integer.parseInt(String.valueOf(meta.get("first")));
                 }
                 case "row" -> rowMeta.put(Integer.parseInt(String.valueOf(meta.get("rank"))), stringMap(meta));
@@ -143,7 +147,7 @@ public record PolicyModel(String file, String title, List<Column> columns, int p
             rows.add(new Row(entry.getKey(), meta.get("row"), Integer.parseInt(meta.get("line")), decode(meta.get("title")),
                     meta.getOrDefault("item", ""), cells, shows.getOrDefault(entry.getKey(), Map.of())));
         }
-        return new PolicyModel(file, title, columns, phase, rows, texts, new NoteWords(words));
+        return new PolicyModel(file, title, columns, phase, rows, texts, new NoteWords(words), objects);
     }
 
     private static Map<String, String> stringMap(Map<String, Object> meta) {
@@ -171,6 +175,25 @@ public record PolicyModel(String file, String title, List<Column> columns, int p
     /** True when an id has a text in both phases (one for both, or one each). */
     public boolean hasText(String id) {
         return texts.containsKey(id) || texts.containsKey(id + "@BEFORE") && texts.containsKey(id + "@AFTER");
+    }
+
+    /**
+     * The Situation fields the verdict table's conditions read (by their names and variables), or
+     * null when a condition matches a fact other than the Situation and the Parameters, so that
+     * any field may matter.
+     */
+    public Set<String> fieldsRead() {
+        for (String type : objectTypes) {
+            String stripped = type.replaceAll("\\([^)]*\\)", " ");
+            for (String word : stripped.trim().split("\\s+")) {
+                if (!word.isEmpty() && !word.equals("Situation") && !word.equals("Parameters")) {
+                    return null;
+                }
+            }
+        }
+        Set<String> read = new java.util.HashSet<>();
+        rows.forEach(r -> r.shows().values().forEach(read::addAll));
+        return read;
     }
 
     /** The condition columns, in order. */

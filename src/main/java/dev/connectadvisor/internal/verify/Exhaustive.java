@@ -69,6 +69,7 @@ final class Exhaustive {
 
     Exhaustive(Engine engine) {
         this.engine = engine;
+        this.fieldsRead = engine.policy().fieldsRead();
     }
 
     /**
@@ -77,8 +78,29 @@ final class Exhaustive {
      */
     java.util.Set<Held> diagnose(Situation s, Engine.Evaluation e) {
         java.util.Optional<Parameters> parameters = e.first(Parameters.class);
-        return e.decisions().size() != 1 || e.failure() != null || parameters.isEmpty() ? null
-                : engine.diagnose(s, parameters.get());
+        if (e.decisions().size() != 1 || e.failure() != null || parameters.isEmpty()) {
+            return null;
+        }
+        // situations that differ only in fields no condition of the table reads (the note and the
+        // names, in the shipped table) hold the same cells: diagnose one of them
+        Situation key = fieldsRead == null ? s : projected(s);
+        return diagnosed.computeIfAbsent(java.util.List.of(key, parameters.get()),
+                k -> engine.diagnose(s, parameters.get()));
+    }
+
+    private final java.util.Set<String> fieldsRead;
+    private final java.util.Map<java.util.List<Object>, java.util.Set<Held>> diagnosed =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The situation with every text field no table condition reads left out. */
+    private Situation projected(Situation s) {
+        Situation.Builder b = s.toBuilder();
+        for (dev.connectadvisor.internal.situation.Field field : dev.connectadvisor.internal.situation.SituationFields.ALL) {
+            if (field.type() == dev.connectadvisor.internal.situation.Field.Type.STRING && !fieldsRead.contains(field.name())) {
+                field.setter().accept(b, null);
+            }
+        }
+        return b.build();
     }
 
     /** Checks one situation, with its evaluation by this engine and its {@link #diagnose diagnosis}. */

@@ -40,7 +40,10 @@ class ExhaustiveTest {
 
                         rule "Outdated profile: update it first\"""");
 
-        VerifyReport report = Verifier.verify(RuleFolder.read(copy.dir()), EXHAUSTIVE);
+        // the walk without notes: the note has no part in gaps and double verdicts
+        VerifyReport report = Verifier.verify(RuleFolder.read(copy.dir()), EXHAUSTIVE.walking(
+                dev.connectadvisor.internal.situation.SituationFields.ALL.stream().map(f -> f.walkGroup().equals("note")
+                        ? f.walking(java.util.Collections.singletonList(null)) : f).toList()));
 
         assertThat(report.outcome()).isEqualTo(VerifyReport.Outcome.FAILED);
         assertThat(report.exhaustiveFindings())
