@@ -188,6 +188,15 @@ for slug, text, field in [
 add("range-date-too-far", '{"interviewDate":"2028-12-01","today":"2026-11-25"}', INVALID, "interviewDate")
 add("range-date-too-long-ago", '{"interviewDate":"2020-12-01","today":"2026-11-25"}', INVALID, "interviewDate")
 
+# --- the fields for the suggested note: lengths and types
+for field, limit in [("yourName", 100), ("company", 100), ("role", 100), ("topic", 200)]:
+    add("huge-%s-%d" % (field, limit + 1), obj(daysUntilInterview=2, **{field: "n" * (limit + 1)}), INVALID, field)
+    add("type-%s-number" % field, '{"daysUntilInterview":2,"%s":7}' % field, INVALID, field)
+    add("null-%s" % field, '{"daysUntilInterview":2,"%s":null}' % field, INVALID, field)
+    add("lone-surrogate-%s" % field, '{"daysUntilInterview":2,"%s":"a\\ud800b"}' % field, INVALID, field)
+add("type-topic-array", '{"daysUntilInterview":-4,"topic":["the platform"]}', INVALID, "topic")
+add("huge-topic-astral-201", obj(daysUntilInterview=-4, topic="\U0001F600" * 201), INVALID, "topic")
+
 # --- bytes that are not UTF-8 (raw files: .bin)
 def raw(slug, data, note):
     add("bytes-" + slug, data, MALFORMED, note=note)

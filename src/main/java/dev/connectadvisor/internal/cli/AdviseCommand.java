@@ -1,7 +1,7 @@
 package dev.connectadvisor.internal.cli;
 
-import dev.connectadvisor.ConnectAdvisor;
 import dev.connectadvisor.InvalidSituationException;
+import dev.connectadvisor.internal.engine.Advisor;
 import dev.connectadvisor.Situation;
 import dev.connectadvisor.internal.json.JsonlBatch;
 import dev.connectadvisor.internal.json.SituationJson;
@@ -58,6 +58,10 @@ public final class AdviseCommand implements Callable<Integer> {
     @Option(order = ORDER, names = "--timeout", paramLabel = "SECONDS", defaultValue = DEFAULT_TIMEOUT,
             description = "Give up on a situation after this many seconds (a broken rules folder cannot hang the command); default: ${DEFAULT-VALUE}.")
     private double timeoutSeconds;
+    @Option(order = ORDER, names = "--plan", description = "The plan instead of today's advice: the advice of each day you act or wait for, up to six steps (JSON: a Plan).")
+    private boolean plan;
+    @Option(order = ORDER, names = "--ics", paramLabel = "FILE", description = "With --plan, also write its acting steps to FILE as an iCalendar file: one all-day event each.")
+    private Path ics;
     @Option(order = ORDER, names = "--debug", description = "Show stack traces of internal errors.")
     private boolean debug;
 
@@ -73,8 +77,15 @@ public final class AdviseCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "situation flags (" + String.join(", ", flags.keySet()) + ") cannot be combined with --input or --jsonl");
         }
-        if (jsonl && explain) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--explain works on one situation, not with --jsonl");
+        if (jsonl && (explain || plan)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    (plan ? "--plan" : "--explain") + " works on one situation, not with --jsonl");
+        }
+        if (plan && explain) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--plan and --explain cannot be combined: ask for one");
+        }
+        if (ics != null && !plan) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--ics writes a plan's calendar: give --plan too");
         }
         if (jsonl) {
             return batch();
@@ -82,7 +93,7 @@ public final class AdviseCommand implements Callable<Integer> {
         if (input != null) {
             return adviseJson();
         }
-        return OneSituation.adviseFlags(io, flags, json, explain, this::oneShotAdvisor);
+        return OneSituation.adviseFlags(io, flags, new OneSituation.Mode(json, explain, plan, ics), this::oneShotAdvisor);
     }
 
     private int batch() {
@@ -91,7 +102,7 @@ public final class AdviseCommand implements Callable<Integer> {
             if (workers < 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + workers);
             }
-            ConnectAdvisor advisor = advisor().withCache(!noCache);
+            Advisor advisor = advisor().withCache(!noCache);
             JsonlBatch batch = new JsonlBatch(advisor::advise).onThreads(workers);
             if (advisor.caching()) {
                 batch.keepingAnswers(ANSWERS_KEPT);
@@ -121,17 +132,17 @@ public final class AdviseCommand implements Callable<Integer> {
         try {
             situation = SituationJson.read(bytes);
         } catch (InvalidSituationException e) {
-            return OneSituation.reject(io, e, true);
+            return OneSituation.reject(io, e, true, false);
         }
-        return OneSituation.advise(io, situation, true, explain, this::oneShotAdvisor);
+        return OneSituation.advise(io, situation, new OneSituation.Mode(true, explain, plan, ics), this::oneShotAdvisor, false);
     }
 
     /** One situation: the cache could only cost start-up time. */
-    private ConnectAdvisor oneShotAdvisor() {
+    private Advisor oneShotAdvisor() {
         return advisor().withCache(false);
     }
 
-    private ConnectAdvisor advisor() {
+    private Advisor advisor() {
         if (!(timeoutSeconds > 0 && timeoutSeconds <= 86_400)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--timeout must be a number of seconds above 0 and at most 86400, got " + timeoutSeconds);

@@ -40,7 +40,7 @@ public final class Main implements Runnable {
         if (plain != null) {
             int code;
             try {
-                code = OneSituation.adviseFlags(io, plain.flags(), plain.json(), false, () -> OneSituation.advisor(null,
+                code = OneSituation.adviseFlags(io, plain.flags(), OneSituation.Mode.advice(plain.json()), () -> OneSituation.advisor(null,
                         Double.parseDouble(AdviseCommand.DEFAULT_TIMEOUT)).withCache(false));
             } catch (RuntimeException e) {
                 code = failure(e, io.err(), plain.debug());
@@ -59,6 +59,10 @@ public final class Main implements Runnable {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         cli.setParameterExceptionHandler((e, given) -> {
             err.println("connect-advisor: " + e.getMessage().replace("\n", " ").strip());
+            if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                // "Did you mean: advise --referral?" for a mistyped flag or command
+                CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
+            }
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
             return ExitCode.BAD_INPUT.code();
         });

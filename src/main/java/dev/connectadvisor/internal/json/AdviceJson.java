@@ -6,6 +6,9 @@ import dev.connectadvisor.Entry;
 import dev.connectadvisor.Explanation;
 import dev.connectadvisor.InvalidSituationException;
 import dev.connectadvisor.NoteFinding;
+import dev.connectadvisor.Plan;
+import dev.connectadvisor.internal.situation.Field;
+import dev.connectadvisor.internal.situation.SituationFields;
 import dev.connectadvisor.Situation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -140,6 +143,61 @@ public final class AdviceJson {
     }
 
     private static void writeAdvice(JsonGenerator g, Advice a, Situation situation) throws IOException {
+        writeAdvice(g, a, situation.interviewDate() != null);
+    }
+
+    /**
+     * A Plan as a JSON line (no newline): {@code {"assumptions":[...],"steps":[{"inDays":0,"date":...,
+     * "situation":{...},"advice":{...}}]}}; {@code date} (and each advice's {@code actOn}) only when
+     * the situation gave an interview date; each step's situation with only the fields that differ
+     * from their defaults (and its day count).
+     */
+    public static String toJson(Plan plan, Situation situation) {
+        boolean dated = situation.interviewDate() != null;
+        return write(g -> {
+            g.writeStartObject();
+            strings(g, "assumptions", plan.assumptions());
+            g.writeArrayFieldStart("steps");
+            for (Plan.Step step : plan.steps()) {
+                g.writeStartObject();
+                g.writeNumberField("inDays", step.inDays());
+                if (dated) {
+                    g.writeStringField("date", step.date().toString());
+                }
+                g.writeFieldName("situation");
+                writeSituation(g, step.situation(), SituationFields.ALL);
+                g.writeFieldName("advice");
+                writeAdvice(g, step.advice(), dated);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    /** A situation as JSON: its day count and the fields that differ from their defaults (for the guard test too). */
+    public static String toJson(Situation situation, List<Field> fields) {
+        return write(g -> writeSituation(g, situation, fields));
+    }
+
+    private static void writeSituation(JsonGenerator g, Situation s, List<Field> fields) throws IOException {
+        g.writeStartObject();
+        for (Field field : fields) {
+            Object value = field.get(s);
+            if (value == null || field.isDefault(s) && !field.name().equals("daysUntilInterview")) {
+                continue;
+            }
+            switch (field.type()) {
+                case INTEGER -> g.writeNumberField(field.name(), (Integer) value);
+                case BOOLEAN -> g.writeBooleanField(field.name(), (Boolean) value);
+                case ENUM -> g.writeStringField(field.name(), ((Enum<?>) value).name());
+                default -> g.writeStringField(field.name(), value.toString());
+            }
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeAdvice(JsonGenerator g, Advice a, boolean dated) throws IOException {
         g.writeStartObject();
         g.writeStringField("verdict", a.verdict().name());
         if (a.actInDays() == null) {
@@ -147,7 +205,7 @@ public final class AdviceJson {
         } else {
             g.writeNumberField("actInDays", a.actInDays());
         }
-        if (situation.interviewDate() != null) {
+        if (dated) {
             if (a.actOn() == null) {
                 g.writeNullField("actOn");
             } else {

@@ -1,6 +1,6 @@
 package dev.connectadvisor.internal.json;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.connectadvisor.ErrorCode;
@@ -42,15 +42,15 @@ public final class SituationJson {
         try {
             root = Json.readTree(utf8(json));
         } catch (StreamConstraintsException e) {
-            throw malformed(null, "the JSON exceeds a limit (" + firstLine(e.getOriginalMessage()) + ")");
-        } catch (JsonParseException e) {
+            throw malformed(null, limit(String.valueOf(e.getOriginalMessage())));
+        } catch (JsonProcessingException e) {
             Matcher duplicate = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
             if (duplicate.find()) {
                 throw malformed(duplicate.group(1), "the key " + duplicate.group(1) + " appears twice; give each field once");
             }
-            throw malformed(null, "not valid JSON: " + firstLine(e.getOriginalMessage()));
+            throw malformed(null, "not valid JSON" + where(e.getLocation()) + ": " + problem(String.valueOf(e.getOriginalMessage())));
         } catch (IOException e) {
-            throw malformed(null, "not valid JSON: " + firstLine(e.getMessage()));
+            throw malformed(null, "the JSON could not be read; send one object with the situation's fields");
         }
         if (root == null || root.isMissingNode()) {
             throw malformed(null, "no JSON given; expected one object with the situation's fields");
@@ -129,11 +129,70 @@ public final class SituationJson {
         return new InvalidSituationException(ErrorCode.MALFORMED_JSON, field, message);
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable input";
+    /** What the parser found, in the project's words (never the parser's own, which name its classes and features). */
+    private static final List<Map.Entry<Pattern, String>> PROBLEMS = List.of(
+            Map.entry(Pattern.compile("end-of-input.*(closing quote|string)"), "the text ends inside a string; close it with a double quote"),
+            Map.entry(Pattern.compile("end-of-input"), "the text ends before the object is complete; close it with }"),
+            Map.entry(Pattern.compile("^Trailing token"), "there is more after the object; send one object"),
+            Map.entry(Pattern.compile("^Non-standard token '([^']*)'"), "'$1' is not a JSON number"),
+            Map.entry(Pattern.compile("^Unrecognized token '([^']*)'"),
+                    "'$1' is not a JSON value; write text in double quotes, and true, false or a number bare"),
+            Map.entry(Pattern.compile("plus signs"), "a number may not start with +"),
+            Map.entry(Pattern.compile("Leading zeroes"), "a number may not start with 0 (write 7, not 07)"),
+            Map.entry(Pattern.compile("No digit following"), "a minus sign must be followed by digits"),
+            Map.entry(Pattern.compile("^Unexpected character \\('(.*?)' \\(code (\\d+)\\)\\).*double-quote to start field name"),
+                    "a field name must be in double quotes, found '$1'"),
+            Map.entry(Pattern.compile("^Unexpected character \\('(.*?)' \\(code (\\d+)\\)\\).*colon"),
+                    "a colon must follow the field name, found '$1'"),
+            Map.entry(Pattern.compile("^Unexpected character \\('(.*?)' \\(code (\\d+)\\)\\).*comma"),
+                    "a comma or } must follow a value, found '$1'"),
+            Map.entry(Pattern.compile("^Unexpected character \\('(.*?)' \\(code (\\d+)\\)\\).*comment"),
+                    "comments are not JSON, found '$1'"),
+            Map.entry(Pattern.compile("^Unexpected character \\('(.*?)' \\(code (\\d+)\\)\\).*hex-digit"),
+                    "a \\u escape needs four hexadecimal digits, found '$1'"),
+            Map.entry(Pattern.compile("^Unexpected character \\('(.*?)' \\(code (\\d+)\\)\\)"),
+                    "unexpected character '$1' where a value belongs (an object, text in double quotes, a number, true or false)"),
+            Map.entry(Pattern.compile("^Unexpected close marker '(.)'"), "'$1' closes nothing that is open"),
+            Map.entry(Pattern.compile("^Unrecognized character escape '(.*?)'"),
+                    "\\$1 is not an escape; allowed: \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX"),
+            Map.entry(Pattern.compile("unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)"),
+                    "a control character (code $1) inside a string; escape it, e.g. \\n"),
+            Map.entry(Pattern.compile("^Illegal character \\(\\(CTRL-CHAR, code (\\d+)\\)"),
+                    "a control character (code $1) between values; only spaces, tabs and line breaks may stand there"));
+
+    private static String problem(String parser) {
+        for (Map.Entry<Pattern, String> problem : PROBLEMS) {
+            Matcher m = problem.getKey().matcher(parser);
+            if (m.find()) {
+                return expand(m, problem.getValue());
+            }
         }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return "the text is not JSON; send one object with the situation's fields";
+    }
+
+    private static String expand(Matcher m, String template) {
+        String out = template;
+        for (int g = m.groupCount(); g >= 1; g--) {
+            out = out.replace("$" + g, m.group(g) == null ? "" : m.group(g));
+        }
+        return out;
+    }
+
+    private static String limit(String parser) {
+        if (parser.contains("nesting depth")) {
+            return "the JSON is nested too deep; a situation is one flat object";
+        }
+        if (parser.contains("Name length")) {
+            return "a field name is far too long; allowed: the situation's field names";
+        }
+        if (parser.contains("Number value length")) {
+            return "a number is far too long; allowed: numbers within the fields' ranges";
+        }
+        return "the JSON is larger than any situation can be";
+    }
+
+    private static String where(com.fasterxml.jackson.core.JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 }

@@ -309,7 +309,7 @@ class AdviseCommandTest {
 
     @ParameterizedTest(name = "readable {0} {1}: {2}")
     @MethodSource("badFlags")
-    void badFlagValue_readable_exits2_withOneLineOnStderrNamingTheField(String code, String field, List<String> flags) {
+    void badFlagValue_readable_exits2_withOneLineOnStderrNamingTheFlag(String code, String field, List<String> flags) {
         List<String> args = new ArrayList<>(List.of("advise"));
         args.addAll(flags);
 
@@ -319,7 +319,9 @@ class AdviseCommandTest {
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).endsWith("\n");
         assertThat(run.err().lines().toList()).as("stderr: %s", run.err()).hasSize(1);
-        assertThat(run.err()).contains(code).contains(field);
+        String flag = dev.connectadvisor.internal.situation.SituationFields.byName(field).orElseThrow().flag().option();
+        assertThat(run.err()).startsWith("connect-advisor: " + code + " " + flag + ": ");
+        assertThat(run.err()).as("flag mode names flags, not JSON fields").doesNotContainPattern("(?<![-\\w])" + field + "\\b");
         run.hasNoStackTrace();
     }
 
