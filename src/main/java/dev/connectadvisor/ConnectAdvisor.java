@@ -56,6 +56,7 @@ public final class ConnectAdvisor {
      * An advisor on the rules built into the jar, loaded from the executable model that the build
      * precompiled: no rule is parsed or compiled at run time.
      *
+     * @return an advisor on the built-in rules
      * @throws IllegalStateException if the jar's precompiled rules cannot be loaded (a broken build)
      */
     public static ConnectAdvisor fromClasspath() {
@@ -66,10 +67,16 @@ public final class ConnectAdvisor {
      * An advisor on the rules in a folder, compiled now: for rule authors who want to see an edit
      * at once.
      *
+     * <p>Compiling needs optional modules that the core path does not: {@code drools-compiler},
+     * {@code drools-mvel}, {@code drools-decisiontables} and {@code jackson-dataformat-csv} (the
+     * Java callers' page lists them). Without one, this fails at once and names it.
+     *
      * @param rulesDir a folder laid out as the project's {@code rules/}
      * @return an advisor on the folder's rules
      * @throws RulesCompilationException with every problem, each with file, line and column
      * @throws java.io.UncheckedIOException if the folder cannot be read
+     * @throws IllegalStateException if a module that compiles rules is not on the classpath; the
+     *     message names the artifacts to add
      */
     public static ConnectAdvisor fromDirectory(Path rulesDir) {
         return new ConnectAdvisor(Advisor.of(Engine.compile(RuleFolder.read(rulesDir))));

@@ -54,6 +54,8 @@ public final class Main implements Runnable {
         cli.addSubcommand("advise", AdviseCommand.command(io));
         cli.addSubcommand("verify", new VerifyCommand(io));
         cli.addSubcommand("serve", new ServeCommand(io));
+        // -V and --version answer on every command, with the one version the build wrote
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
@@ -100,11 +102,11 @@ public final class Main implements Runnable {
     record Io(InputStream in, PrintStream out, PrintStream err, boolean errIsTerminal) {
     }
 
+    /** {@code --version} and {@code -V} of every command: the version the build wrote (see {@link BuildVersion}). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"connect-advisor " + (version == null ? "(development)" : version)};
+            return new String[] {"connect-advisor " + BuildVersion.get()};
         }
     }
 }

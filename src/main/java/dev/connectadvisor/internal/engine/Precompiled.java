@@ -13,6 +13,8 @@ import dev.connectadvisor.internal.policy.PolicyModel;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.drools.core.impl.RuleBaseFactory;
 
 /**
  * The built-in rules as compiled at build time: kie-maven-plugin turns {@code rules/} (and the
@@ -33,7 +35,14 @@ final class Precompiled {
         return Precompiled.class.getClassLoader().getResource(MODEL_LIST) != null;
     }
 
+    private static KieBaseConfiguration configuration(ClassLoader loader) {
+        return RuleBaseFactory.newKnowledgeBaseConfiguration(null, loader);
+    }
+
     /**
+     * Loads the precompiled rules.
+     *
+     * @return the built-in rule base
      * @throws IllegalStateException if the model list is missing or names a class that cannot be
      *     loaded (a broken build)
      */
@@ -64,8 +73,10 @@ final class Precompiled {
             throw new IllegalStateException("the precompiled rule list names no model of the rules or no companion: "
                     + MODEL_LIST);
         }
-        KieBase rules = KieBaseBuilder.createKieBaseFromModel(models);
-        KieBase companionBase = KieBaseBuilder.createKieBaseFromModel(companion);
+        // A configuration of drools-core's own: KieBaseBuilder's default asks KieServices, whose
+        // implementation lives in drools-compiler, which the precompiled rules do not need.
+        KieBase rules = KieBaseBuilder.createKieBaseFromModel(models, configuration(loader));
+        KieBase companionBase = KieBaseBuilder.createKieBaseFromModel(companion, configuration(loader));
         return new RuleBase(rules, companionBase, PolicyModel.of(companionBase), RuleFolder.builtInVersion());
     }
 }

@@ -57,8 +57,10 @@ public final class RuleCompiler {
      * evaluation (the concurrency tests run both ways).
      *
      * @throws RulesCompilationException with every problem, located
+     * @throws IllegalStateException if the optional modules that compile rules are missing
      */
     public static RuleBase compile(RuleFolder folder, List<? extends KieBaseOption> options) {
+        OptionalModules.RULE_COMPILER.require();
         Companion.Generated generated = Companion.generate(folder);
         List<RuleProblem> problems = new ArrayList<>(generated.problems());
         KieBase rules = null;
