@@ -118,7 +118,13 @@ public final class RuleCompiler {
             }
             files.write(RESOURCES + source.name(), source.content());
         }
-        return build(services, files, releaseId, problems, message -> problem(message, tables), options);
+        Map<String, String> drl = new HashMap<>();
+        for (RuleFolder.Source source : folder.rules()) {
+            if (!DecisionTable.isTable(source.name())) {
+                drl.put(source.name(), source.text());
+            }
+        }
+        return build(services, files, releaseId, problems, message -> problem(message, tables, drl), options);
     }
 
     /**
@@ -187,7 +193,8 @@ public final class RuleCompiler {
         return tables;
     }
 
-    private static RuleProblem problem(Message message, Map<String, DecisionTable> tables) {
+    /** A Drools message located in the author's file: a table's cell, or a DRL file's faulty line ({@link ProblemLines}). */
+    private static RuleProblem problem(Message message, Map<String, DecisionTable> tables, Map<String, String> drl) {
         String path = message.getPath() == null ? "(rules)" : message.getPath();
         if (path.startsWith(RESOURCES)) {
             path = path.substring(RESOURCES.length());
@@ -197,7 +204,9 @@ public final class RuleCompiler {
         if (table != null) {
             return table.locate(Math.max(0, message.getLine()), text);
         }
-        return new RuleProblem(path, Math.max(0, message.getLine()), Math.max(0, message.getColumn()), text);
+        ProblemLines.Position at = ProblemLines.locate(drl.get(path), Math.max(0, message.getLine()),
+                Math.max(0, message.getColumn()), message.getText());
+        return new RuleProblem(path, at.line(), at.column(), text);
     }
 
     /** The message on one line: without Drools' caret lines, which point into text the author does not see. */
