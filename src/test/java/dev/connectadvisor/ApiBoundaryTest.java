@@ -53,6 +53,28 @@ class ApiBoundaryTest {
         assertThat(leaks).isEmpty();
     }
 
+    /**
+     * The API's classes link none of the library's optional modules, so that each loads with the
+     * core path's classpath alone (the consumer test rules-folder runs advise, explain and plan
+     * there): no Jackson, picocli, Jetty, Micrometer, ical4j, POI or DRL compiler in their code.
+     */
+    @Test
+    void apiClasses_linkNoOptionalModule() throws IOException {
+        List<String> optional = List.of("com/fasterxml/", "picocli/", "org/eclipse/jetty/", "io/micrometer/", "net/fortuna/",
+                "org/apache/poi/", "org/drools/decisiontable/", "org/drools/compiler/", "org/drools/mvel/", "org/slf4j/simple/");
+        List<String> links = new ArrayList<>();
+        for (Path dir : List.of(CLASSES, CLASSES.resolve("facts"))) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                    // class names stand in the constant pool as plain (modified UTF-8) text
+                    String pool = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+                    optional.stream().filter(pool::contains).forEach(p -> links.add(file.getFileName() + " links " + p));
+                }
+            }
+        }
+        assertThat(links).isEmpty();
+    }
+
     @Test
     void noPublicMutableStatic() throws Exception {
         List<String> mutable = new ArrayList<>();
