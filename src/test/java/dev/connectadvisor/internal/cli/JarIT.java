@@ -150,7 +150,7 @@ class JarIT {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err().lines().toList()).hasSize(1);
-        assertThat(run.err()).contains("INVALID_VALUE").contains("daysUntilInterview");
+        assertThat(run.err()).contains("INVALID_VALUE").contains("--days-until-interview");
         run.hasNoStackTrace();
     }
 

@@ -49,13 +49,13 @@ class VerifyJarIT {
     @Test
     void verify_brokenTableCell_exits3_withRowAndColumn() throws Exception {
         RulesCopy copy = RulesCopy.of(dir).replace("verdict-policy.drl.csv",
-                "B6 You have a referral: do not go over their head,$d >= 0,,,,,true,",
-                "B6 You have a referral: do not go over their head,$d >= 0,,,,,treu,");
+                "B6 You have a referral: do not go over their head,$d >= 0,,,,,,true,",
+                "B6 You have a referral: do not go over their head,$d >= 0,,,,,,treu,");
 
         Run run = run("verify", "--rules", copy.dir().toString());
 
         assertThat(run.exit()).isEqualTo(3);
-        assertThat(run.out()).contains("verdict-policy.drl.csv: row 18, column G: ");
+        assertThat(run.out()).contains("verdict-policy.drl.csv: row 18, column H: ");
         assertThat(run.err()).doesNotContain("\tat ");
     }
 }
