@@ -16,6 +16,10 @@ assert library != null : jars
 def total = jars.sum { it.length() }
 println String.format('rules-folder: library jar %,d bytes; core classpath %d jars, %,d bytes', library.length(), jars.size(), total)
 jars.sort { -it.length() }.each { println String.format('  %,11d %s', it.length(), it.name) }
+def configs = new java.util.zip.ZipFile(library).withCloseable { zip ->
+    zip.entries().collect { it.name }.findAll { it ==~ /(simplelogger\.properties|logback.*\.xml|log4j2.*\.(xml|properties))/ }
+}
+assert configs.isEmpty() : "the library carries a logging configuration: ${configs}"
 assert library.length() < 1_000_000 : "the library jar is ${library.length()} bytes"
 assert total <= 20_000_000 : "the core path's classpath is ${total} bytes"
 ['drools-compiler', 'drools-mvel', 'jackson', 'picocli', 'jetty', 'micrometer', 'ical4j', 'slf4j-simple', 'log4j', 'poi'].each { name ->
