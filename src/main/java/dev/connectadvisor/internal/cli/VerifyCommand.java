@@ -1,17 +1,27 @@
 package dev.connectadvisor.internal.cli;
 
 import dev.connectadvisor.internal.engine.RuleFolder;
+import dev.connectadvisor.internal.scenario.ScenarioSuite;
+import dev.connectadvisor.internal.verify.JunitXml;
 import dev.connectadvisor.internal.verify.VerifyReport;
 import dev.connectadvisor.internal.verify.Verifier;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code verify}: the rule authors' check of a rules folder (see {@link Verifier}). */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compiles the rules, checks their metadata, runs every scenario table and reports rule coverage;"
-                + " with --exhaustive walks every situation; with --baseline reports what changed.",
+                + " with --exhaustive walks every situation; with --baseline reports what changed;"
+                + " with --mutations checks that the scenario rows notice the removal of each rule.",
                 "Exit codes: 0 all well, 1 a check failed, 2 usage, 3 the rules do not compile."})
 final class VerifyCommand implements Callable<Integer> {
     private final Main.Io io;
@@ -24,6 +34,14 @@ final class VerifyCommand implements Callable<Integer> {
     private Path baseline;
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
     private boolean debug;
+    @Option(names = "--junit-xml", paramLabel = "FILE", description = "Also write the report as JUnit XML (for CI): a testcase per scenario row, per check and per mutation.")
+    private Path junitXml;
+    @Option(names = "--scenario", paramLabel = "ID", description = "Run only the scenario row of this id (repeatable); rule coverage is then not checked.")
+    private List<String> scenarios = new ArrayList<>();
+    @Option(names = "--mutations", description = "Take out each rule and decision-table row in turn and report every one whose removal no scenario row notices.")
+    private boolean mutations;
+    @Spec
+    private CommandSpec spec;
 
     VerifyCommand(Main.Io io) {
         this.io = io;
@@ -33,9 +51,23 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         RuleFolder folder = rules == null ? RuleFolder.builtIn() : RuleFolder.read(rules);
         RuleFolder base = baseline == null ? null : RuleFolder.read(baseline);
-        VerifyReport report = Verifier.verify(folder, new Verifier.Options(exhaustive, base));
+        List<String> unknown = ScenarioSuite.read(folder).unknown(scenarios);
+        if (!unknown.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--scenario: no scenario row of " + folder.origin()
+                    + " has the id " + String.join(", ", unknown) + " (ids are the first column of scenarios/*.csv)");
+        }
+        VerifyReport report = Verifier.verify(folder, new Verifier.Options(exhaustive, base).withMutations(mutations)
+                .onlyScenarios(scenarios));
         report.lines().forEach(io.out()::println);
         io.out().flush();
+        if (junitXml != null) {
+            try {
+                JunitXml.write(report, junitXml, Map.of("rules", folder.origin(), "rulesVersion", folder.version()));
+            } catch (UncheckedIOException e) {
+                io.err().println("connect-advisor: cannot write --junit-xml " + junitXml + ": " + e.getCause().getMessage());
+                return ExitCode.BAD_INPUT.code();
+            }
+        }
         return ExitCode.of(report).code();
     }
 }
