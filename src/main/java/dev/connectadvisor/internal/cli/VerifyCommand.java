@@ -53,8 +53,9 @@ final class VerifyCommand implements Callable<Integer> {
         RuleFolder base = baseline == null ? null : RuleFolder.read(baseline);
         List<String> unknown = ScenarioSuite.read(folder).unknown(scenarios);
         if (!unknown.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--scenario: no scenario row of " + folder.origin()
-                    + " has the id " + String.join(", ", unknown) + " (ids are the first column of scenarios/*.csv)");
+            throw new ParameterException(spec.commandLine(), "--scenario: no scenario row has the id"
+                    + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown) + " (rules: " + folder.origin()
+                    + "; a row's id is the first column of scenarios/*.csv)");
         }
         VerifyReport report = Verifier.verify(folder, new Verifier.Options(exhaustive, base).withMutations(mutations)
                 .onlyScenarios(scenarios));

@@ -57,8 +57,8 @@ final class Mutations {
             if (survived()) {
                 return Testcase.failed(Testcase.MUTATIONS, classname, name, seconds,
                         "no scenario row notices when " + describe() + " is removed",
-                        "Every scenario row gives the same verdict and lists without this rule: add a row, written from"
-                                + " the policy, that asserts what the rule adds.");
+                        "Every scenario row that passes with this rule still passes without it: add a row, written"
+                                + " from the policy, that asserts what the rule adds.");
             }
             return Testcase.passed(Testcase.MUTATIONS, classname, name, seconds);
         }
