@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = {"Compiles the rules, checks their metadata, runs every scenario table and reports rule coverage;"
                 + " with --exhaustive walks every situation; with --baseline reports what changed;"
                 + " with --mutations checks that the scenario rows notice the removal of each rule.",
-                "Exit codes: 0 all well, 1 a check failed, 2 usage, 3 the rules do not compile."})
+                "Exit codes: 0 all well, 1 a check failed (a surviving mutation too), 2 usage, 3 the rules do not compile."})
 final class VerifyCommand implements Callable<Integer> {
     private final Main.Io io;
 
