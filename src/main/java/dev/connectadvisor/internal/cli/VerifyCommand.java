@@ -1,8 +1,6 @@
 package dev.connectadvisor.internal.cli;
 
 import dev.connectadvisor.internal.engine.RuleFolder;
-import dev.connectadvisor.internal.scenario.ScenarioSuite;
-import dev.connectadvisor.internal.verify.JunitXml;
 import dev.connectadvisor.internal.verify.VerifyReport;
 import dev.connectadvisor.internal.verify.Verifier;
 import java.io.UncheckedIOException;
@@ -20,9 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code verify}: the rule authors' check of a rules folder (see {@link Verifier}). */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compiles the rules, checks their metadata, runs every scenario table and reports rule coverage;"
-                + " with --exhaustive walks every situation; with --baseline reports what changed;"
-                + " with --mutations checks that the scenario rows notice the removal of each rule.",
-                "Exit codes: 0 all well, 1 a check failed (a surviving mutation too), 2 usage, 3 the rules do not compile."})
+                + " with --exhaustive walks every situation; with --baseline reports what changed.",
+                "Exit codes: 0 all well, 1 a check failed, 2 usage, 3 the rules do not compile."})
 final class VerifyCommand implements Callable<Integer> {
     private final Main.Io io;
 
@@ -38,7 +35,7 @@ final class VerifyCommand implements Callable<Integer> {
     private Path junitXml;
     @Option(names = "--scenario", paramLabel = "ID", description = "Run only the scenario row of this id (repeatable); rule coverage is then not checked.")
     private List<String> scenarios = new ArrayList<>();
-    @Option(names = "--mutations", description = "Take out each rule and decision-table row in turn and report every one whose removal no scenario row notices.")
+    @Option(names = "--mutations", description = "Take out each rule and decision-table row in turn and report every one whose removal no scenario row notices (exit 1 if any).")
     private boolean mutations;
     @Spec
     private CommandSpec spec;
@@ -51,7 +48,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         RuleFolder folder = rules == null ? RuleFolder.builtIn() : RuleFolder.read(rules);
         RuleFolder base = baseline == null ? null : RuleFolder.read(baseline);
-        List<String> unknown = ScenarioSuite.read(folder).unknown(scenarios);
+        List<String> unknown = dev.connectadvisor.internal.scenario.ScenarioSuite.read(folder).unknown(scenarios);
         if (!unknown.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--scenario: no scenario row has the id"
                     + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown) + " (rules: " + folder.origin()
@@ -63,7 +60,7 @@ final class VerifyCommand implements Callable<Integer> {
         io.out().flush();
         if (junitXml != null) {
             try {
-                JunitXml.write(report, junitXml, Map.of("rules", folder.origin(), "rulesVersion", folder.version()));
+                dev.connectadvisor.internal.verify.JunitXml.write(report, junitXml, Map.of("rules", folder.origin(), "rulesVersion", folder.version()));
             } catch (UncheckedIOException e) {
                 io.err().println("connect-advisor: cannot write --junit-xml " + junitXml + ": " + e.getCause().getMessage());
                 return ExitCode.BAD_INPUT.code();
