@@ -56,8 +56,25 @@ public final class JunitXml {
                 Files.deleteIfExists(partial);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(new IOException(why(e), e));
         }
+    }
+
+    /** An I/O failure in words: what went wrong, and with which file. */
+    private static String why(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return "permission denied: " + denied.getFile();
+        }
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return "no such file or folder: " + missing.getFile();
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException exists) {
+            return "a file stands where a folder should be: " + exists.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            return (fs.getReason() == null ? "cannot write" : fs.getReason()) + ": " + fs.getFile();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     /** Writes the document to a stream (UTF-8), with {@code timestamp} as each suite's time of running. */

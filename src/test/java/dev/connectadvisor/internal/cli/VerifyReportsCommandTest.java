@@ -166,6 +166,17 @@ class VerifyReportsCommandTest {
     }
 
     @Test
+    void aReportThatCannotBeWritten_exits2_sayingWhy() throws Exception {
+        Path file = java.nio.file.Files.writeString(tmp.resolve("a-file"), "");
+
+        Run run = verify(RulesCopy.RULES, "--scenario", "B9-8d-con8-reason", "--junit-xml", file.resolve("verify.xml").toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).startsWith("connect-advisor: cannot write --junit-xml " + file.resolve("verify.xml")
+                + ": a file stands where a folder should be: " + file);
+    }
+
+    @Test
     void rulesThatDoNotCompile_exit3_withAFailingCompileTestcase() throws Exception {
         RulesCopy copy = RulesCopy.of(tmp).replace("tips.drl", "Situation(!profileUpToDate)", "Situation(!profileIsCurrent)");
         Path xml = tmp.resolve("broken.xml");
