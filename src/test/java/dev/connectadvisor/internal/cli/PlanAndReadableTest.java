@@ -113,6 +113,24 @@ class PlanAndReadableTest {
     }
 
     @Test
+    void plan_ics_fromADayCount_datesTheStepsFromTheClocksToday() throws Exception {
+        Path ics = tmp.resolve("count.ics");
+        LocalDate before = LocalDate.now();
+        Run run = run("advise", "--plan", "--days-until-interview", "10", "--ics", ics.toString());
+        LocalDate after = LocalDate.now();
+        assertThat(run.exit()).as(run.err()).isZero();
+
+        Calendar calendar;
+        try (InputStream in = Files.newInputStream(ics)) {
+            calendar = new CalendarBuilder().build(in);
+        }
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        assertThat(events).isNotEmpty();
+        assertThat((LocalDate) events.get(0).getStartDate().get().getDate())
+                .isIn(before.plusDays(7), after.plusDays(7));
+    }
+
+    @Test
     void ics_withoutPlan_isAUsageError() {
         Run run = run("advise", "--days-until-interview", "3", "--ics", tmp.resolve("x.ics").toString());
 
