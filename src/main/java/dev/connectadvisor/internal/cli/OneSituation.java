@@ -70,9 +70,7 @@ final class OneSituation {
             if (mode.plan()) {
                 Plan plan = rules.plan(situation);
                 if (mode.ics() != null) {
-                    // A day count alone has no date: the plan's first day is then the clock's today.
-                    java.time.LocalDate start = situation.resolve(rules.today()).today();
-                    writeCalendar(mode.ics(), plan, start != null ? start : rules.today());
+                    writeCalendar(mode.ics(), plan, rules.today());
                 }
                 out = mode.json() ? AdviceJson.toJson(plan, situation) : ReadableAdvice.render(plan, rules::text);
             } else if (mode.explain()) {
