@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The columns a scenario table may have (docs/scenario-tables.md, "Columns"). */
+/** The columns a scenario table may have (docs/scenarios.md, "Columns"). */
 final class Columns {
     static final String ID = "id";
     static final String DESCRIPTION = "description";

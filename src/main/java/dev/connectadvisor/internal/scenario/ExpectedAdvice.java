@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * A row's expectations of the advice (docs/scenario-tables.md, "Columns"). Each list asserts only what it
+ * A row's expectations of the advice (docs/scenarios.md, "Columns"). Each list asserts only what it
  * names: "must contain" and "must not contain", never "exactly".
  *
  * @param verdict the expected verdict
