@@ -360,6 +360,8 @@ public final class AdviceServer implements AutoCloseable {
     private final Options options;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean warm;
+    /** Marks the warm-up's own requests, which are no decisions (see {@link DecisionTap}). */
+    private final String warmUpToken = java.util.UUID.randomUUID().toString();
     private volatile int boundPort = -1;
 
     private AdviceServer(Options options, LiveRules rules) throws IOException {
@@ -377,7 +379,7 @@ public final class AdviceServer implements AutoCloseable {
         this.connector = connector(jetty, options);
         Exchange.Reporter reporter = new Reporter();
         this.routes = new Routes(rules, options, work, metrics, new HostCheck(options.host(), options.allowedHosts()),
-                jetty.getScheduler(), this::notReadyBecause, reporter, new DecisionTap(decisionLog, shadow), shadow);
+                jetty.getScheduler(), this::notReadyBecause, reporter, new DecisionTap(decisionLog, shadow, warmUpToken), shadow);
         jetty.setHandler(routes);
         jetty.setErrorHandler(new JsonErrors(reporter));
         jetty.setStopTimeout(0);
@@ -519,12 +521,13 @@ public final class AdviceServer implements AutoCloseable {
             for (int i = 0; i < WARM_UP_REQUESTS && !closed.get(); i++) {
                 String body = "{\"daysUntilInterview\": " + (i % 30 - 10) + "}";
                 selfRequest(host, "POST /v1/advice HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                        + "X-Request-Id: warm-up-" + i + "\r\nContent-Length: " + body.length()
+                        + "X-Request-Id: warm-up-" + i + "\r\n" + DecisionTap.WARM_UP_HEADER + ": " + warmUpToken
+                        + "\r\nContent-Length: " + body.length()
                         + "\r\nConnection: close\r\n\r\n" + body);
             }
             String lines = "{\"daysUntilInterview\": 3}\n{\"daysUntilInterview\": -3}\n";
             selfRequest(host, "POST /v1/advice/batch HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-ndjson\r\n"
-                    + "Content-Length: " + lines.length() + "\r\nConnection: close\r\n\r\n" + lines);
+                    + DecisionTap.WARM_UP_HEADER + ": " + warmUpToken + "\r\nContent-Length: " + lines.length() + "\r\nConnection: close\r\n\r\n" + lines);
             selfRequest(host, "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
         } catch (RuntimeException | IOException e) {
             if (!closed.get()) {

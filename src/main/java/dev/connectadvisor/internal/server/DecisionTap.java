@@ -12,13 +12,18 @@ import dev.connectadvisor.internal.engine.Decisions;
  * queued; both hand the work to a thread of their own.
  */
 final class DecisionTap {
+    /** The header the service's own warm-up requests carry, with a value drawn at start: they are no decisions. */
+    static final String WARM_UP_HEADER = "X-Connect-Advisor-Warm-Up";
+
     private final DecisionLog log;
     private final Shadow shadow;
+    private final String warmUpToken;
 
     /** Either may be null. */
-    DecisionTap(DecisionLog log, Shadow shadow) {
+    DecisionTap(DecisionLog log, Shadow shadow, String warmUpToken) {
         this.log = log;
         this.shadow = shadow;
+        this.warmUpToken = warmUpToken;
     }
 
     boolean active() {
@@ -26,10 +31,11 @@ final class DecisionTap {
     }
 
     /** {@code situation} as read from the request (its dates not yet resolved); {@code nanos} the time to answer. */
-    void decided(String requestId, LiveRules.Loaded loaded, Situation situation, Advice advice, long nanos) {
-        if (log == null && shadow == null) {
+    void decided(Exchange exchange, LiveRules.Loaded loaded, Situation situation, Advice advice, long nanos) {
+        if (log == null && shadow == null || warmUpToken.equals(exchange.request.getHeaders().get(WARM_UP_HEADER))) {
             return;
         }
+        String requestId = exchange.requestId();
         Situation resolved = situation.interviewDate() == null ? situation : situation.resolve(loaded.advisor().today());
         if (log != null) {
             log.decided(Decisions.of(loaded.advisor().engine(), resolved, advice, requestId, nanos));

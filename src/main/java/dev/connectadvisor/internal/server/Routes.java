@@ -230,7 +230,7 @@ final class Routes extends Handler.Abstract {
         if (stored != null) {
             rules.countCacheHit();
             metrics.advice(stored.verdict(), stored.row());
-            tap.decided(exchange.requestId(), loaded, stored.situation(), stored.advice(), System.nanoTime() - start);
+            tap.decided(exchange, loaded, stored.situation(), stored.advice(), System.nanoTime() - start);
             exchange.send(200, JSON, stored.answer());
             return;
         }
@@ -256,7 +256,7 @@ final class Routes extends Handler.Abstract {
         if (known != null) {
             known.put(body, situation, new Answers.Stored(answer, advice.verdict().name(), row, situation, advice));
         }
-        tap.decided(exchange.requestId(), loaded, situation, advice, System.nanoTime() - start);
+        tap.decided(exchange, loaded, situation, advice, System.nanoTime() - start);
         exchange.send(200, JSON, answer);
     }
 
@@ -312,7 +312,7 @@ final class Routes extends Handler.Abstract {
                 long start = System.nanoTime();
                 Advice advice = loaded.advisor().advise(situation);
                 metrics.advice(advice.verdict().name(), loaded.decidingRow(advice.firedRules()));
-                tap.decided(exchange.requestId(), loaded, situation, advice, System.nanoTime() - start);
+                tap.decided(exchange, loaded, situation, advice, System.nanoTime() - start);
                 return advice;
             }));
             try {
