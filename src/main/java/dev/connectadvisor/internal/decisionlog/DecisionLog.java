@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * {@code serve --decision-log FILE}: one JSON line per decision ({@link DecisionJson}), off the
  * answer's path. A decision is handed to a bounded queue (a reference, no JSON yet); one daemon
  * thread turns the queued decisions into lines, writes them in batches and flushes whenever the
- * queue runs dry. No line is dropped: when the writer is {@value #CAPACITY} lines behind, the
+ * queue runs dry (within {@value #PAUSE_MS} ms of a decision). No line is dropped: when the writer is {@value #CAPACITY} lines behind, the
  * answering thread waits for room (counted in {@link #waits()}) rather than lose a line.
  * {@link #close()} writes every queued line and flushes before it returns, so a stop on SIGTERM
  * loses none; a line is written whole before any rotation, so none is torn.
@@ -29,6 +29,7 @@ public final class DecisionLog implements DecisionListener, AutoCloseable {
     public static final long DEFAULT_MAX_BYTES = 100L * 1024 * 1024;
     public static final int DEFAULT_FILES = 5;
     static final int CAPACITY = 16_384;
+    private static final long PAUSE_MS = 10;
 
     private final Path path;
     private final boolean personal;
@@ -74,12 +75,24 @@ public final class DecisionLog implements DecisionListener, AutoCloseable {
         }
     }
 
+    /**
+     * Writes the queued lines in batches; when the queue is empty it flushes and sleeps
+     * {@value #PAUSE_MS} ms: the writer never waits on the queue, so queueing a decision wakes no thread.
+     */
     private void drain() {
         List<Object> batch = new ArrayList<>(1024);
+        boolean unflushed = false;
         try {
             while (true) {
-                batch.add(queue.take());
-                queue.drainTo(batch, 1023);
+                queue.drainTo(batch, 1024);
+                if (batch.isEmpty()) {
+                    if (unflushed) {
+                        flush();
+                        unflushed = false;
+                    }
+                    Thread.sleep(PAUSE_MS);
+                    continue;
+                }
                 for (Object item : batch) {
                     if (item == end) {
                         flush();
@@ -88,9 +101,7 @@ public final class DecisionLog implements DecisionListener, AutoCloseable {
                     write((DecisionRecord) item);
                 }
                 batch.clear();
-                if (queue.isEmpty()) {
-                    flush();
-                }
+                unflushed = true;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

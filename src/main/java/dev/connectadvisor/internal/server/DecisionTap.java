@@ -41,7 +41,7 @@ final class DecisionTap {
             log.decided(Decisions.of(loaded.advisor().engine(), resolved, advice, requestId, nanos));
         }
         if (shadow != null) {
-            shadow.offer(resolved, advice, loaded.decidingRow(advice.firedRules()), loaded.version());
+            shadow.offer(resolved, advice, loaded);
         }
     }
 }

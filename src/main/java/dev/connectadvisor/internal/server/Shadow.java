@@ -40,8 +40,12 @@ final class Shadow implements AutoCloseable {
     /** Kinds of difference kept at most; further kinds are counted in {@code differed} only. */
     static final int MAX_KINDS = 100;
 
-    private record Job(Situation resolved, Outcome primary, String primaryVersion) {
+    /** What the answering thread hands over: references only, the comparison is the worker's. */
+    private record Job(Situation resolved, Advice primary, LiveRules.Loaded rules) {
     }
+
+    /** How long the worker sleeps when the queue is empty: it never waits on the queue, so an offer wakes no thread. */
+    private static final long PAUSE_MS = 10;
 
     /** One kind of difference: how many, and the first situation that showed it. */
     private record Group(String kind, AtomicLong count, Object example) {
@@ -103,17 +107,24 @@ final class Shadow implements AutoCloseable {
     }
 
     /** Hands one answered situation to the shadow; never waits: a full queue drops it (counted). */
-    void offer(Situation resolved, Advice primary, String row, String primaryVersion) {
-        if (closed || !queue.offer(new Job(resolved, Outcome.of(primary, row), primaryVersion))) {
+    void offer(Situation resolved, Advice primary, LiveRules.Loaded rules) {
+        if (closed || !queue.offer(new Job(resolved, primary, rules))) {
             totalDropped.increment();
             stats.dropped.increment();
         }
     }
 
     private void work() {
+        List<Job> batch = new ArrayList<>(256);
         try {
             while (!closed) {
-                compare(queue.take());
+                queue.drainTo(batch, 256);
+                if (batch.isEmpty()) {
+                    Thread.sleep(PAUSE_MS);
+                    continue;
+                }
+                batch.forEach(this::compare);
+                batch.clear();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -122,11 +133,13 @@ final class Shadow implements AutoCloseable {
 
     private void compare(Job job) {
         LiveRules.Loaded rules = candidate.current();
+        String primaryVersion = job.rules().version();
         Stats s = stats;
-        if (!s.shadow.equals(rules.version()) || !s.primary.equals(job.primaryVersion())) {
-            s = new Stats(job.primaryVersion(), rules.version());
+        if (!s.shadow.equals(rules.version()) || !s.primary.equals(primaryVersion)) {
+            s = new Stats(primaryVersion, rules.version());
             stats = s;
         }
+        Outcome before = Outcome.of(job.primary(), job.rules().decidingRow(job.primary().firedRules()));
         Outcome now;
         try {
             Advice advice = rules.advisor().advise(job.resolved());
@@ -136,7 +149,7 @@ final class Shadow implements AutoCloseable {
         } catch (RuntimeException e) {
             now = Outcome.failed(e.getClass().getSimpleName());
         }
-        String kind = Outcome.change(job.primary(), now);
+        String kind = Outcome.change(before, now);
         s.compared.increment();
         totalCompared.increment();
         if (kind == null) {

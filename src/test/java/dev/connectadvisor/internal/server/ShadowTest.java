@@ -87,11 +87,12 @@ class ShadowTest {
         Shadow shadow = new Shadow(RulesCopy.of(tmp).dir(), "primary", Clock.systemUTC(), Duration.ofSeconds(5), false,
                 Duration.ofMillis(300)); // not started: nothing takes from the queue
         Advisor primary = Advisor.of(Engine.builtIn());
+        LiveRules.Loaded loaded = LiveRules.builtIn(Clock.systemUTC(), Duration.ofSeconds(5)).current();
         Situation s = Situation.builder().daysUntilInterview(8).build();
         var advice = primary.advise(s);
         long start = System.nanoTime();
         for (int i = 0; i < Shadow.CAPACITY + 25; i++) {
-            shadow.offer(s, advice, "B9", "primary");
+            shadow.offer(s, advice, loaded);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         shadow.close();
