@@ -1,4 +1,5 @@
-// The playground: reads the form, asks POST /v1/advice, shows the answer. No framework, no build.
+// The playground: reads the form, asks POST /v1/explain (the advice and why), /v1/plan and /v1/plan.ics,
+// and shows the answers. No framework, no build.
 (function () {
   'use strict';
   const form = document.getElementById('situation');
@@ -139,9 +140,95 @@
       }
       lists.append(ul);
     }
+    $('draft').hidden = advice.draftNote === null;
+    $('draftText').textContent = advice.draftNote || '';
+    $('copied').textContent = '';
+    if (advice.explanation) showTable(advice.explanation);
     $('firedRules').replaceChildren(...advice.firedRules.map((r) => el('li', null, r)));
     $('firedCount').textContent = String(advice.firedRules.length);
     $('rulesVersion').textContent = advice.rulesVersion;
+  }
+
+  // The decision table as written: the deciding row highlighted, the cell that did not hold marked in each
+  // row above it (in its phase), the other phase's rows greyed out.
+  function showTable(explanation) {
+    const table = explanation.table;
+    $('tableFile').textContent = table.file;
+    const head = el('tr');
+    for (const column of table.columns) head.append(el('th', null, column));
+    const rows = [head];
+    let above = true;
+    for (const row of table.rows) {
+      const tr = el('tr');
+      tr.dataset.row = row.row;
+      const deciding = row.row === explanation.decidingRow;
+      if (!row.inPhase) tr.className = 'other-phase';
+      else if (deciding) tr.className = 'deciding';
+      for (const cell of row.cells) {
+        const td = el('td', null, cell.text);
+        td.title = cell.text;
+        if (row.inPhase && cell.held === false && above && !deciding) {
+          td.className = 'failed';
+          td.title = cell.text + ' (does not hold for this situation)';
+        } else if (row.inPhase && cell.held === true && (above || deciding)) {
+          td.className = 'held';
+        }
+        tr.append(td);
+      }
+      if (deciding) above = false;
+      rows.push(tr);
+    }
+    $('policyTable').replaceChildren(...rows);
+  }
+
+  function dayText(step) {
+    const day = step.inDays === 0 ? 'today' : 'in ' + step.inDays + (step.inDays === 1 ? ' day' : ' days');
+    return step.date ? day + ' (' + step.date + ')' : day;
+  }
+
+  // One mark per step on a day axis, then each step's verdict, day and action, then the assumptions.
+  function showPlan(plan, calendar) {
+    const last = Math.max(1, ...plan.steps.map((s) => s.inDays));
+    const line = $('timeline');
+    line.replaceChildren(el('div', 'axis'));
+    plan.steps.forEach((step, i) => {
+      const left = (4 + 92 * step.inDays / last) + '%';
+      const mark = el('span', 'mark ' + step.advice.verdict);
+      mark.style.left = left;
+      mark.title = step.advice.verdict + ', ' + dayText(step) + ': ' + step.advice.summary;
+      mark.dataset.inDays = String(step.inDays);
+      const label = el('span', 'label' + (i % 2 ? ' low' : ''), step.advice.verdict.replace(/_/g, ' '));
+      label.style.left = left;
+      const tick = el('span', 'tick', step.date || 'day ' + step.inDays);
+      tick.style.left = left;
+      line.append(mark, label, i % 2 ? document.createTextNode('') : tick);
+    });
+    $('planSteps').replaceChildren(...plan.steps.map((step) => {
+      const li = el('li');
+      li.dataset.verdict = step.advice.verdict;
+      li.append(el('span', 'day', dayText(step)), document.createTextNode(' · '), el('span', 'verdict-text', step.advice.verdict),
+        document.createTextNode(' · ' + step.advice.summary));
+      return li;
+    }));
+    $('assumptions').replaceChildren(...plan.assumptions.map((a) => el('li', null, a)));
+    const link = $('calendar');
+    link.hidden = calendar === null;
+    if (calendar !== null) link.href = 'data:text/calendar;charset=utf-8,' + encodeURIComponent(calendar);
+  }
+
+  async function copyDraft() {
+    const text = $('draftText').textContent;
+    try {
+      await navigator.clipboard.writeText(text);
+      $('copied').textContent = 'Copied.';
+    } catch (e) {
+      const range = document.createRange(); // no clipboard access: select the note for the person to copy
+      range.selectNodeContents($('draftText'));
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      $('copied').textContent = 'Selected: press Ctrl+C (or Cmd+C) to copy.';
+    }
   }
 
   function showError(error) {
@@ -150,8 +237,13 @@
       (error.field ? ' ' + error.field : '') + ': ' + error.message));
     box.hidden = false;
     $('result').hidden = true;
+    $('plan').hidden = true;
     const field = error.field && form.elements[error.field];
     if (field && field.setAttribute) field.setAttribute('aria-invalid', 'true');
+  }
+
+  function post(path, body) {
+    return fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body });
   }
 
   async function update() {
@@ -159,12 +251,15 @@
     for (const f of form.querySelectorAll('[aria-invalid]')) f.removeAttribute('aria-invalid');
     $('advice').classList.add('stale');
     try {
-      const response = await fetch('/v1/advice', {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(situation())
-      });
-      const body = await response.json();
+      const body = JSON.stringify(situation());
+      const [response, planned, calendar] = await Promise.all([post('/v1/explain', body), post('/v1/plan', body), post('/v1/plan.ics', body)]);
+      const answer = await response.json();
+      const plan = planned.ok ? await planned.json() : null;
+      const ics = calendar.ok ? await calendar.text() : null;
       if (mine !== sequence) return; // a newer answer is on its way
-      if (response.ok) show(body); else showError(body.error);
+      if (response.ok) show(answer); else showError(answer.error);
+      $('plan').hidden = plan === null;
+      if (plan !== null) showPlan(plan, ics);
       const version = response.headers.get('X-Rules-Version');
       if (version) $('rulesVersion').textContent = version;
     } catch (e) {
@@ -196,6 +291,7 @@
     form.addEventListener('input', soon);
     form.addEventListener('change', soon);
     form.addEventListener('submit', (e) => { e.preventDefault(); update(); });
+    $('copyDraft').addEventListener('click', copyDraft);
     update();
   }
 

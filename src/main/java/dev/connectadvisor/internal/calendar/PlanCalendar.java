@@ -40,11 +40,11 @@ public final class PlanCalendar {
      * Writes the calendar.
      *
      * @param plan the plan
-     * @param start the plan's first day (its step 0): the interview date's today, or the clock's
+     * @param today the clock's date: the first day of a plan given by a day count (a plan given by a date dates its steps)
      * @param stamp when the file is made (DTSTAMP)
      * @param out where to write it, as UTF-8 (left open)
      */
-    public static void write(Plan plan, LocalDate start, Instant stamp, OutputStream out) {
+    public static void write(Plan plan, LocalDate today, Instant stamp, OutputStream out) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Connect Advisor//Plan//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);
@@ -53,7 +53,7 @@ public final class PlanCalendar {
             if (!step.acts()) {
                 continue;
             }
-            LocalDate day = step.date() != null ? step.date() : start.plusDays(step.inDays());
+            LocalDate day = step.date() != null ? step.date() : today.plusDays(step.inDays());
             VEvent event = new VEvent(false);
             event.add(new DtStamp(stamp));
             event.add(new net.fortuna.ical4j.model.property.DtStart<>(day));

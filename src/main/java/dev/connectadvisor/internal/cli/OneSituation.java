@@ -70,7 +70,7 @@ final class OneSituation {
             if (mode.plan()) {
                 Plan plan = rules.plan(situation);
                 if (mode.ics() != null) {
-                    writeCalendar(mode.ics(), plan, situation.resolve(rules.today()).today());
+                    writeCalendar(mode.ics(), plan, rules.today());
                 }
                 out = mode.json() ? AdviceJson.toJson(plan, situation) : ReadableAdvice.render(plan, rules::text);
             } else if (mode.explain()) {

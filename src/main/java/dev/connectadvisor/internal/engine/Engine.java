@@ -36,9 +36,16 @@ public final class Engine {
     private final SessionPool sessions;
     private final SessionPool diagnostics;
     private final NoteReader notes;
+    /** The rules that may fire; null: every rule (see {@link #without(String)}). */
+    private final org.kie.api.runtime.rule.AgendaFilter filter;
 
     private Engine(RuleBase rules) {
+        this(rules, null);
+    }
+
+    private Engine(RuleBase rules, org.kie.api.runtime.rule.AgendaFilter filter) {
         this.rules = rules;
+        this.filter = filter;
         this.base = rules.rules();
         this.notes = new NoteReader(rules.policy().words());
         this.assembler = new AdviceAssembler(rules.policy(), rules.version(), new DraftWriter(notes));
@@ -79,6 +86,16 @@ public final class Engine {
 
     public String version() {
         return rules.version();
+    }
+
+    /**
+     * These rules as if one rule were deleted from its file: it never fires (a rule acts only
+     * through its consequence, so that is all a deletion changes). Shares the compiled rule base;
+     * for {@code verify --mutations}, which would otherwise compile the rules once per rule.
+     */
+    public Engine without(String rule) {
+        java.util.Objects.requireNonNull(rule, "rule");
+        return new Engine(rules, match -> !match.getRule().getName().equals(rule));
     }
 
     /** Every rule with its metadata, sorted by name; read from the KieBase on first use. */
@@ -352,7 +369,7 @@ public final class Engine {
                 advice.alternatives(), advice.noteFindings(), advice.draftNote(), advice.firedRules(), advice.rulesVersion());
     }
 
-    private static void fire(SessionPool.Slot slot, Situation situation, Note note) {
+    private void fire(SessionPool.Slot slot, Situation situation, Note note) {
         KieSession session = slot.session();
         Trace trace = slot.trace();
         try {
@@ -360,7 +377,7 @@ public final class Engine {
             if (note != null) {
                 session.insert(note);
             }
-            int fired = session.fireAllRules(MAX_FIRINGS);
+            int fired = filter == null ? session.fireAllRules(MAX_FIRINGS) : session.fireAllRules(filter, MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {
                 throw new AdviceException(AdviceException.Kind.TOO_MANY_FIRINGS, lastOf(trace.fired),
                         "the rules fired " + fired + " times without settling; last rule: " + lastOf(trace.fired), null);

@@ -79,6 +79,18 @@ final class Checker {
         compare("alternatives", expected.alternatives(), items(advice.alternatives()));
         compare("noteFindings", expected.noteFindings(),
                 advice.noteFindings().stream().map(NoteFinding::code).toList());
+        if (!expected.draftNote().isEmpty()) {
+            List<String> words = DraftWords.of(advice.draftNote());
+            List<String> missing = expected.draftNote().present().stream().filter(w -> !words.contains(w)).toList();
+            List<String> unwanted = expected.draftNote().absent().stream().filter(words::contains).toList();
+            String got = advice.draftNote() == null ? "no suggested note" : "\"" + advice.draftNote() + "\"";
+            if (!missing.isEmpty()) {
+                mismatches.add("expected draftNote to contain the words " + spaced(missing) + ", got " + got);
+            }
+            if (!unwanted.isEmpty()) {
+                mismatches.add("expected draftNote not to contain the words " + spaced(unwanted) + ", got " + got);
+            }
+        }
     }
 
     private <T> void compare(String list, Presence<T> expected, List<T> actual) {

@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The columns a scenario table may have (docs/scenario-tables.md, "Columns"). */
+/** The columns a scenario table may have (docs/scenarios.md, "Columns"). */
 final class Columns {
     static final String ID = "id";
     static final String DESCRIPTION = "description";
@@ -20,11 +20,12 @@ final class Columns {
     static final String RISKS = "risks";
     static final String ALTERNATIVES = "alternatives";
     static final String NOTE_FINDINGS = "noteFindings";
+    static final String DRAFT_NOTE = "draftNote";
     static final String ERROR = "error";
 
     /** The expectation columns that an {@code error} row must leave blank. */
     static final List<String> EXPECTATIONS = List.of(
-            VERDICT, ACT_IN_DAYS, ACT_ON, REASONS, STEPS, BENEFITS, RISKS, ALTERNATIVES, NOTE_FINDINGS);
+            VERDICT, ACT_IN_DAYS, ACT_ON, REASONS, STEPS, BENEFITS, RISKS, ALTERNATIVES, NOTE_FINDINGS, DRAFT_NOTE);
 
     /** The columns of the declared Situation fields. */
     static final Columns DECLARED = new Columns(SituationFields.ALL);

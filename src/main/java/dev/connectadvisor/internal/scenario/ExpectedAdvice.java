@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * A row's expectations of the advice (docs/scenario-tables.md, "Columns"). Each list asserts only what it
+ * A row's expectations of the advice (docs/scenarios.md, "Columns"). Each list asserts only what it
  * names: "must contain" and "must not contain", never "exactly".
  *
  * @param verdict the expected verdict
@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param risks item IDs for the risks
  * @param alternatives item IDs for the alternatives
  * @param noteFindings note codes that must (or must not) be found
+ * @param draftNote words that must (or must not) stand in the suggested note, matched whole and
+ *     regardless of case; a row that names a word there expects a suggested note
  */
 public record ExpectedAdvice(
         Verdict verdict,
@@ -29,7 +31,8 @@ public record ExpectedAdvice(
         Presence<String> benefits,
         Presence<String> risks,
         Presence<String> alternatives,
-        Presence<NoteCode> noteFindings) implements Expectation {
+        Presence<NoteCode> noteFindings,
+        Presence<String> draftNote) implements Expectation {
 
     public ExpectedAdvice {
         Objects.requireNonNull(verdict, "verdict");
@@ -39,6 +42,7 @@ public record ExpectedAdvice(
         Objects.requireNonNull(risks, "risks");
         Objects.requireNonNull(alternatives, "alternatives");
         Objects.requireNonNull(noteFindings, "noteFindings");
+        Objects.requireNonNull(draftNote, "draftNote");
     }
 
     /** The item that must come first among the reasons, or null when the row names none. */

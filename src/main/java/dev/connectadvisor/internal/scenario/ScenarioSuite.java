@@ -32,6 +32,18 @@ public record ScenarioSuite(List<ScenarioRow> rows, List<ScenarioProblem> proble
         return of(folder.scenarios().stream().map(ScenarioTable::read).toList());
     }
 
+    /** These tables with only the rows of these ids (as {@code verify --scenario ID} runs them); the problems stay. */
+    public ScenarioSuite only(java.util.Collection<String> ids) {
+        return new ScenarioSuite(rows.stream().filter(row -> ids.contains(row.id())).toList(), problems);
+    }
+
+    /** The ids of {@code ids} that no row has, in their order. */
+    public List<String> unknown(java.util.Collection<String> ids) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        rows.forEach(row -> known.add(row.id()));
+        return ids.stream().filter(id -> !known.contains(id)).distinct().toList();
+    }
+
     /** Tables read before; checks that ids are unique across them. */
     public static ScenarioSuite of(List<ScenarioTable> tables) {
         List<ScenarioRow> rows = new ArrayList<>();

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One scenario table, read from its CSV (docs/scenario-tables.md): RFC 4180, UTF-8, a header row,
+ * One scenario table, read from its CSV (docs/scenarios.md): RFC 4180, UTF-8, a header row,
  * {@code #} lines ignored, blank lines and rows of blank cells skipped.
  *
  * <pre>{@code

@@ -210,10 +210,13 @@ final class TableReader {
         Presence<String> alternatives = items(Columns.ALTERNATIVES, cell.apply(Columns.ALTERNATIVES));
         Presence<NoteCode> notes = presence(Columns.NOTE_FINDINGS, cell.apply(Columns.NOTE_FINDINGS),
                 token -> enumValue(NoteCode.class, token), "note code");
+        Presence<String> draft = presence(Columns.DRAFT_NOTE, cell.apply(Columns.DRAFT_NOTE),
+                token -> DraftWords.isWord(token) ? DraftWords.normal(token) : null,
+                "word (letters and digits only)");
         if (verdict == null) {
             return null;
         }
-        return new ExpectedAdvice(verdict, actInDays, actOn, reasons, steps, benefits, risks, alternatives, notes);
+        return new ExpectedAdvice(verdict, actInDays, actOn, reasons, steps, benefits, risks, alternatives, notes, draft);
     }
 
     /** A plain whole number (no sign but "-", no leading zeros, no fraction). */

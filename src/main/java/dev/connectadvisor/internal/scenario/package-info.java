@@ -1,5 +1,5 @@
 /**
- * Scenario tables (docs/scenario-tables.md): read the CSV files in {@code rules/scenarios/},
+ * Scenario tables (docs/scenarios.md): read the CSV files in {@code rules/scenarios/},
  * run every row against an advisor, and report each problem and failure with file and line.
  *
  * <pre>{@code

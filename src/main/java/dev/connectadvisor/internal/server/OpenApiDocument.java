@@ -56,6 +56,7 @@ public final class OpenApiDocument {
         ObjectNode document = (ObjectNode) read("openapi.json");
         ObjectNode schemas = (ObjectNode) document.get("components").get("schemas");
         schemas.set("Situation", situationSchema());
+        schemas.set("ExplainedAdvice", explained((ObjectNode) schemas.get("Advice")));
         ObjectNode paths = (ObjectNode) document.get("paths");
         for (Map.Entry<String, JsonNode> path : paths.properties()) {
             ObjectNode item = (ObjectNode) path.getValue();
@@ -78,6 +79,14 @@ public final class OpenApiDocument {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The Advice with one more field, last: its explanation (the answer of {@code POST /v1/explain}). */
+    private static ObjectNode explained(ObjectNode advice) {
+        ObjectNode explained = advice.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) explained.get("required")).add("explanation");
+        ((ObjectNode) explained.get("properties")).putObject("explanation").put("$ref", "#/components/schemas/Explanation");
+        return explained;
     }
 
     /** HEAD of a GET resource: the same answers, their headers only. */

@@ -2,19 +2,24 @@ package dev.connectadvisor.internal.server;
 
 import dev.connectadvisor.Advice;
 import dev.connectadvisor.AdviceException;
+import dev.connectadvisor.Explanation;
 import dev.connectadvisor.InvalidSituationException;
+import dev.connectadvisor.Plan;
 import dev.connectadvisor.RuleInfo;
 import dev.connectadvisor.Situation;
+import dev.connectadvisor.internal.calendar.PlanCalendar;
 import dev.connectadvisor.internal.json.AdviceJson;
 import dev.connectadvisor.internal.json.Json;
 import dev.connectadvisor.internal.json.JsonlBatch;
 import dev.connectadvisor.internal.json.ServiceError;
 import dev.connectadvisor.internal.json.SituationJson;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +54,7 @@ final class Routes extends Handler.Abstract {
     static final String RULES_VERSION_HEADER = "X-Rules-Version";
     static final String JSON = Exchange.JSON;
     static final String JSONL = "application/x-ndjson";
+    static final String TEXT = "text/plain; charset=utf-8";
     /** Media types taken as JSONL for the batch. */
     static final Set<String> JSONL_TYPES = Set.of("application/x-ndjson", "application/jsonl", "application/x-jsonlines");
     static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
@@ -105,6 +111,9 @@ final class Routes extends Handler.Abstract {
         this.batches = new Semaphore(options.maxBatches());
         route("POST", "/v1/advice", Kind.API, this::advice);
         route("POST", "/v1/advice/batch", Kind.API, this::batch);
+        route("POST", "/v1/explain", Kind.API, exchange -> evaluate(exchange, Routes::explained));
+        route("POST", "/v1/plan", Kind.API, exchange -> evaluate(exchange, (e, loaded, body) -> plan(e, loaded, body, false)));
+        route("POST", "/v1/plan.ics", Kind.API, exchange -> evaluate(exchange, (e, loaded, body) -> plan(e, loaded, body, true)));
         route("GET", "/v1/rules", Kind.API, this::rules);
         route("GET", "/health", Kind.API, this::health);
         route("GET", "/health/live", Kind.PROBE, this::live);
@@ -158,10 +167,7 @@ final class Routes extends Handler.Abstract {
                 exchange.error(500, ServiceError.INTERNAL_ERROR, "internal error: the answer could not be written");
             }
         } catch (RuntimeException e) {
-            LOG.error("{} {}: internal error", exchange.method(), exchange.path(), e);
-            if (!exchange.answered()) {
-                exchange.error(500, ServiceError.INTERNAL_ERROR, "internal error");
-            }
+            internalError(exchange, e);
         }
         return true;
     }
@@ -208,19 +214,72 @@ final class Routes extends Handler.Abstract {
         return text.length() <= 100 ? text : text.substring(0, 100) + "...";
     }
 
-    // POST /v1/advice --------------------------------------------------------------------------
+    // POST /v1/advice, /v1/plan, /v1/plan.ics ------------------------------------------------------
+
+    /** What one POST endpoint makes of a situation's body, on the rules it started with. */
+    @FunctionalInterface
+    private interface Evaluation {
+        void answer(Exchange exchange, LiveRules.Loaded loaded, byte[] body);
+    }
 
     private void advice(Exchange exchange) {
+        evaluate(exchange, this::answer);
+    }
+
+    /** Reads the JSON body without a worker, then evaluates it in an evaluation slot (or answers 503). */
+    private void evaluate(Exchange exchange, Evaluation evaluation) {
         LiveRules.Loaded loaded = rules.current(); // once: this request finishes on these rules
         exchange.rules(loaded.version());
         if (!contentType(exchange, Set.of(JSON))) {
             return;
         }
         exchange.readBody(options.maxBodyBytes(), scheduler, options.bodyTimeout(), body -> {
-            if (!work.offer(() -> answer(exchange, loaded, body), () -> overloaded(exchange))) {
+            if (!work.offer(() -> answered(exchange, () -> evaluation.answer(exchange, loaded, body)), () -> overloaded(exchange))) {
                 overloaded(exchange);
             }
         });
+    }
+
+    /** Runs an evaluation off the request's thread: whatever fails in it, the request still gets an answer. */
+    private static void answered(Exchange exchange, Runnable evaluation) {
+        try {
+            evaluation.run();
+        } catch (RuntimeException e) {
+            internalError(exchange, e);
+        }
+    }
+
+    private static void internalError(Exchange exchange, RuntimeException e) {
+        LOG.error("{} {}: internal error", exchange.method(), exchange.path(), e);
+        if (!exchange.answered()) {
+            exchange.error(500, ServiceError.INTERNAL_ERROR, "internal error");
+        }
+    }
+
+    /** A situation read from a body, and what the rules made of it. */
+    private record Asked<T>(Situation situation, T answer) {
+    }
+
+    /** Reads the body and asks the rules; null once a bad situation or a failure of the rules is answered. */
+    private static <T> Asked<T> ask(Exchange exchange, byte[] body, java.util.function.Function<Situation, T> question) {
+        try {
+            Situation situation = SituationJson.read(body);
+            return new Asked<>(situation, question.apply(situation));
+        } catch (InvalidSituationException | AdviceException e) {
+            rejected(exchange, e);
+            return null;
+        }
+    }
+
+    /** The answer to a situation the rules could not take: 400 for a bad one, 503 or 500 when the rules failed. */
+    private static void rejected(Exchange exchange, RuntimeException failure) {
+        if (failure instanceof InvalidSituationException invalid) {
+            exchange.send(400, JSON, Exchange.line(AdviceJson.toJson(invalid, null)));
+        } else if (failure instanceof AdviceException e && e.kind() == AdviceException.Kind.TIMEOUT) {
+            exchange.error(503, ServiceError.TIMEOUT, "the rules gave no answer in time: " + e.getMessage());
+        } else {
+            exchange.error(500, ServiceError.INTERNAL_ERROR, "the rules gave no answer: " + failure.getMessage());
+        }
     }
 
     private void answer(Exchange exchange, LiveRules.Loaded loaded, byte[] body) {
@@ -234,22 +293,12 @@ final class Routes extends Handler.Abstract {
             exchange.send(200, JSON, stored.answer());
             return;
         }
-        Situation situation;
-        Advice advice;
-        try {
-            situation = SituationJson.read(body);
-            advice = loaded.advisor().advise(situation);
-        } catch (InvalidSituationException e) {
-            exchange.send(400, JSON, Exchange.line(AdviceJson.toJson(e, null)));
-            return;
-        } catch (AdviceException e) {
-            if (e.kind() == AdviceException.Kind.TIMEOUT) {
-                exchange.error(503, ServiceError.TIMEOUT, "the rules gave no answer in time: " + e.getMessage());
-            } else {
-                exchange.error(500, ServiceError.INTERNAL_ERROR, "the rules gave no answer: " + e.getMessage());
-            }
+        Asked<Advice> asked = ask(exchange, body, loaded.advisor()::advise);
+        if (asked == null) {
             return;
         }
+        Situation situation = asked.situation();
+        Advice advice = asked.answer();
         String row = loaded.decidingRow(advice.firedRules());
         metrics.advice(advice.verdict().name(), row);
         byte[] answer = Exchange.line(AdviceJson.toJson(advice, situation));
@@ -258,6 +307,30 @@ final class Routes extends Handler.Abstract {
         }
         tap.decided(exchange, loaded, situation, advice, System.nanoTime() - start);
         exchange.send(200, JSON, answer);
+    }
+
+    /** The advice with its explanation: what {@code advise --explain --json} prints. */
+    private static void explained(Exchange exchange, LiveRules.Loaded loaded, byte[] body) {
+        Asked<Explanation> asked = ask(exchange, body, loaded.advisor()::explain);
+        if (asked != null) {
+            exchange.send(200, JSON, Exchange.line(AdviceJson.toJson(asked.answer(), asked.situation())));
+        }
+    }
+
+    /** The plan as JSON, or its acting steps as an iCalendar file (one all-day event each). */
+    private static void plan(Exchange exchange, LiveRules.Loaded loaded, byte[] body, boolean calendar) {
+        Asked<Plan> asked = ask(exchange, body, loaded.advisor()::plan);
+        if (asked == null) {
+            return;
+        }
+        if (!calendar) {
+            exchange.send(200, JSON, Exchange.line(AdviceJson.toJson(asked.answer(), asked.situation())));
+            return;
+        }
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        PlanCalendar.write(asked.answer(), loaded.advisor().today(), Instant.now(), file);
+        exchange.header("Content-Disposition", "attachment; filename=\"connect-advisor-plan.ics\"");
+        exchange.send(200, wantsText(exchange, Set.of("text/calendar")) ? TEXT : PlanCalendar.MEDIA_TYPE, file.toByteArray());
     }
 
     private Answers answersOf(LiveRules.Loaded loaded) {
@@ -303,7 +376,7 @@ final class Routes extends Handler.Abstract {
             }
             Response response = exchange.response;
             response.setStatus(200);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, wantsText(exchange) ? "text/plain; charset=utf-8" : JSONL);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, wantsText(exchange, JSONL_TYPES) ? TEXT : JSONL);
             Throwable failure = null;
             OutputStream out = Content.Sink.asOutputStream(response);
             CappedInput in = new CappedInput(Content.Source.asInputStream(exchange.request), options.maxBatchBytes());
@@ -334,14 +407,14 @@ final class Routes extends Handler.Abstract {
         }
     }
 
-    /** True for a caller that accepts text/plain but not JSONL: it gets the same lines as text. */
-    private static boolean wantsText(Exchange exchange) {
+    /** True for a caller that accepts text/plain but none of {@code types}: it gets the same bytes as text. */
+    private static boolean wantsText(Exchange exchange, Set<String> types) {
         List<String> accept = exchange.request.getHeaders().getValuesList(HttpHeader.ACCEPT);
         if (accept.isEmpty()) {
             return false;
         }
         String lower = String.join(",", accept).toLowerCase(Locale.ROOT);
-        return lower.contains("text/plain") && JSONL_TYPES.stream().noneMatch(lower::contains);
+        return lower.contains("text/plain") && types.stream().noneMatch(lower::contains);
     }
 
     /** A request body that ends with {@link TooLarge} past a byte cap. */

@@ -33,6 +33,19 @@ final class RuleOrigins {
         return "\"" + rule + "\"" + (origin == null ? "" : " (" + origin + ")");
     }
 
+    /** The file the rule is written in ({@code risks.drl}, {@code verdict-policy.drl.csv}), or null if unknown. */
+    String file(String rule) {
+        String origin = origins.get(rule);
+        return origin == null ? null : origin.replaceFirst(" row .*$", "");
+    }
+
+    /** The decision table row the rule comes from ({@code 17}), or null for a DRL rule. */
+    String row(String rule) {
+        String origin = origins.get(rule);
+        int at = origin == null ? -1 : origin.indexOf(" row ");
+        return at < 0 ? null : origin.substring(at + " row ".length());
+    }
+
     /** True when the rule comes from a decision table's row. */
     boolean isTableRow(String rule) {
         String origin = origins.get(rule);

@@ -11,11 +11,13 @@ import dev.connectadvisor.internal.engine.RuleFolder;
 import dev.connectadvisor.internal.scenario.ScenarioProblem;
 import dev.connectadvisor.internal.scenario.ScenarioResult;
 import dev.connectadvisor.internal.scenario.ScenarioRun;
+import dev.connectadvisor.internal.scenario.ScenarioSuite;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -40,10 +42,23 @@ public final class Verifier {
      *     Java loop cannot be stopped, but it cannot hang {@code verify} either)
      */
     public record Options(boolean exhaustive, RuleFolder baseline, Duration walkLimit,
-            List<dev.connectadvisor.internal.situation.Field> walk) {
+            List<dev.connectadvisor.internal.situation.Field> walk, boolean mutations, Set<String> scenarios) {
         /** Far above the seconds the walk takes, even from a cold JVM on a busy machine. */
         public static final Duration DEFAULT_WALK_LIMIT = Duration.ofMinutes(5);
         public static final Options DEFAULT = new Options(false, null);
+
+        /**
+         * @param mutations also take out each rule and table row in turn ({@link Mutations})
+         * @param scenarios run only the scenario rows of these ids; empty: every row
+         */
+        public Options {
+            scenarios = Set.copyOf(scenarios);
+        }
+
+        public Options(boolean exhaustive, RuleFolder baseline, Duration walkLimit,
+                List<dev.connectadvisor.internal.situation.Field> walk) {
+            this(exhaustive, baseline, walkLimit, walk, false, Set.of());
+        }
 
         public Options(boolean exhaustive, RuleFolder baseline) {
             this(exhaustive, baseline, DEFAULT_WALK_LIMIT);
@@ -55,7 +70,17 @@ public final class Verifier {
 
         /** These options, walking the values these fields declare (tests walk a smaller space). */
         public Options walking(List<dev.connectadvisor.internal.situation.Field> fields) {
-            return new Options(exhaustive, baseline, walkLimit, fields);
+            return new Options(exhaustive, baseline, walkLimit, fields, mutations, scenarios);
+        }
+
+        /** These options, with mutation coverage on or off. */
+        public Options withMutations(boolean on) {
+            return new Options(exhaustive, baseline, walkLimit, walk, on, scenarios);
+        }
+
+        /** These options, running only the scenario rows of these ids (all of them when empty). */
+        public Options onlyScenarios(java.util.Collection<String> ids) {
+            return new Options(exhaustive, baseline, walkLimit, walk, mutations, Set.copyOf(ids));
         }
     }
 
@@ -65,16 +90,33 @@ public final class Verifier {
     /** Verifies a rules folder; never throws for a problem in the rules or the scenario tables. */
     public static VerifyReport verify(RuleFolder folder, Options options) {
         Engine engine;
+        long start = System.nanoTime();
         try {
             engine = Engine.compile(RuleSafety.requireSafe(folder));
         } catch (RulesCompilationException e) {
             List<String> lines = new ArrayList<>();
             e.problems().forEach(p -> lines.add(p.toString()));
             lines.add("the rules do not compile: " + e.problems().size() + " problem(s)");
+            Testcase compile = Testcase.check(COMPILE, seconds(start), e.problems().stream().map(Object::toString).toList(),
+                    "compile problem", "compile problems");
             return new VerifyReport(VerifyReport.Outcome.RULES_BROKEN, lines, e.problems(), List.of(), List.of(), List.of(), List.of(),
-                    List.of(), Map.of());
+                    List.of(), Map.of(), List.of(compile));
         }
-        return verify(folder, engine, options);
+        double compiled = seconds(start);
+        VerifyReport report = verify(folder, engine, options);
+        List<Testcase> testcases = new ArrayList<>();
+        testcases.add(Testcase.passed(Testcase.CHECKS, Testcase.CHECK_CLASS, COMPILE, compiled));
+        testcases.addAll(report.testcases());
+        return new VerifyReport(report.outcome(), report.lines(), report.compileProblems(), report.metadataProblems(),
+                report.failedScenarios(), report.scenarioProblems(), report.uncoveredRules(), report.exhaustiveFindings(),
+                report.impact(), testcases);
+    }
+
+    /** The name of the compile check's testcase. */
+    static final String COMPILE = "compile";
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
     }
 
     /**
@@ -97,13 +139,20 @@ public final class Verifier {
         RuleOrigins origins = new RuleOrigins(folder);
         List<RuleInfo> rules = engine.rules();
 
+        List<Testcase> testcases = new ArrayList<>();
+        long checkStart = System.nanoTime();
         List<String> metadata = MetadataCheck.problems(engine, origins);
         metadata.forEach(m -> lines.add("metadata: " + m));
+        testcases.add(Testcase.check("metadata", seconds(checkStart), metadata, "metadata problem", "metadata problems"));
 
         // A rules folder being edited may hang in a consequence: no scenario row waits forever.
-        ScenarioRun run = ScenarioRun.of(folder, Advisor.of(engine).withTimeout(SCENARIO_TIMEOUT)::advise);
+        ScenarioSuite suite = ScenarioSuite.read(folder);
+        boolean chosen = !options.scenarios().isEmpty();
+        ScenarioRun run = ScenarioCases.run(chosen ? suite.only(options.scenarios()) : suite,
+                Advisor.of(engine).withTimeout(SCENARIO_TIMEOUT)::advise, testcases);
         List<String> tableProblems = run.problems().stream().map(ScenarioProblem::toString).toList();
         tableProblems.forEach(p -> lines.add("scenario table: " + p));
+        testcases.add(Testcase.check("scenario tables", 0, tableProblems, "scenario table problem", "scenario table problems"));
         List<String> failed = new ArrayList<>();
         for (ScenarioResult result : run.failures()) {
             failed.add(result.row().id());
@@ -111,12 +160,18 @@ public final class Verifier {
             lines.add("     got: " + outcome(result));
         }
 
-        List<String> uncovered = rules.stream().map(RuleInfo::name).filter(name -> !run.firedRules().contains(name))
-                .map(origins::describe).toList();
+        // Coverage is a property of every row together: with chosen rows only, it is not checked.
+        List<String> uncovered = chosen ? List.of() : rules.stream().map(RuleInfo::name)
+                .filter(name -> !run.firedRules().contains(name)).map(origins::describe).toList();
         uncovered.forEach(u -> lines.add("coverage: no scenario row fires " + u));
+        testcases.add(chosen ? Testcase.skipped(Testcase.CHECKS, Testcase.CHECK_CLASS, "coverage",
+                "only the rows chosen with --scenario ran")
+                : Testcase.check("coverage", 0, uncovered.stream().map(u -> "no scenario row fires " + u).toList(),
+                        "rule that no scenario fires", "rules that no scenario fires"));
 
         List<String> exhaustiveFindings = new ArrayList<>();
         Map<String, Long> impactGroups = new LinkedHashMap<>();
+        checkStart = System.nanoTime();
         if (options.exhaustive() || baseline != null) {
             Exhaustive exhaustive = options.exhaustive() ? new Exhaustive(engine) : null;
             Impact impact = baseline == null ? null : new Impact(baseline);
@@ -140,6 +195,25 @@ public final class Verifier {
                 report.groups().forEach(g -> impactGroups.put(g.change(), g.count()));
             }
         }
+        if (options.exhaustive()) {
+            testcases.add(Testcase.check("exhaustive", seconds(checkStart), exhaustiveFindings, "exhaustive finding",
+                    "exhaustive findings"));
+        }
+
+        List<String> survivors = new ArrayList<>();
+        if (options.mutations()) {
+            Mutations.Report report = Mutations.run(engine, origins, run);
+            report.survivors().forEach(m -> survivors.add(m.describe()));
+            survivors.forEach(m -> lines.add("mutation: no scenario row notices when " + m + " is removed"));
+            String summary = report.mutations().size() + " rules and table rows removed in turn over "
+                    + run.results().size() + " scenario rows: " + (report.mutations().size() - survivors.size())
+                    + " noticed, " + survivors.size() + " survived (" + report.millis() + " ms)";
+            lines.add("mutations: " + summary);
+            testcases.add(survivors.isEmpty() ? Testcase.passed(Testcase.CHECKS, Testcase.CHECK_CLASS, "mutations",
+                    report.millis() / 1e3) : Testcase.failed(Testcase.CHECKS, Testcase.CHECK_CLASS, "mutations",
+                    report.millis() / 1e3, summary, String.join("\n", survivors)));
+            report.mutations().forEach(m -> testcases.add(m.testcase()));
+        }
 
         List<String> failures = new ArrayList<>();
         count(failures, metadata.size(), "metadata problem", "metadata problems");
@@ -147,6 +221,7 @@ public final class Verifier {
         count(failures, failed.size(), "failing scenario row", "failing scenario rows");
         count(failures, uncovered.size(), "rule that no scenario fires", "rules that no scenario fires");
         count(failures, exhaustiveFindings.size(), "exhaustive finding", "exhaustive findings");
+        count(failures, survivors.size(), "surviving mutation", "surviving mutations");
         if (!failures.isEmpty()) {
             lines.add("FAILED: " + String.join(", ", failures));
         }
@@ -154,7 +229,7 @@ public final class Verifier {
         lines.add(rules.size() + " rules, " + total + " scenarios: " + (total - failed.size()) + " passed, "
                 + failed.size() + " failed");
         return new VerifyReport(failures.isEmpty() ? VerifyReport.Outcome.PASSED : VerifyReport.Outcome.FAILED, lines, List.of(), metadata, failed, tableProblems,
-                uncovered, exhaustiveFindings, impactGroups);
+                uncovered, exhaustiveFindings, impactGroups, testcases);
     }
 
     private static void count(List<String> failures, int n, String one, String many) {
@@ -164,7 +239,7 @@ public final class Verifier {
     }
 
     /** The advice a failing row got, in the terms of a scenario table. */
-    private static String outcome(ScenarioResult result) {
+    static String outcome(ScenarioResult result) {
         if (result.error() != null) {
             return "error " + result.error().code() + " " + result.error().field();
         }

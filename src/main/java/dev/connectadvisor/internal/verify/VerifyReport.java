@@ -18,10 +18,20 @@ import java.util.Map;
  *     when the analysis found nothing or did not run)
  * @param impact the impact groups against the baseline ({@code "WAIT -> CONNECT"} to the count);
  *     empty without a baseline
+ * @param testcases every scenario row, check and mutation, as CI reports show them ({@link JunitXml})
  */
 public record VerifyReport(Outcome outcome, List<String> lines, List<RuleProblem> compileProblems,
         List<String> metadataProblems, List<String> failedScenarios, List<String> scenarioProblems,
-        List<String> uncoveredRules, List<String> exhaustiveFindings, Map<String, Long> impact) {
+        List<String> uncoveredRules, List<String> exhaustiveFindings, Map<String, Long> impact,
+        List<Testcase> testcases) {
+
+    /** A report without testcases. */
+    public VerifyReport(Outcome outcome, List<String> lines, List<RuleProblem> compileProblems,
+            List<String> metadataProblems, List<String> failedScenarios, List<String> scenarioProblems,
+            List<String> uncoveredRules, List<String> exhaustiveFindings, Map<String, Long> impact) {
+        this(outcome, lines, compileProblems, metadataProblems, failedScenarios, scenarioProblems, uncoveredRules,
+                exhaustiveFindings, impact, List.of());
+    }
 
     public VerifyReport {
         java.util.Objects.requireNonNull(outcome, "outcome");
@@ -33,6 +43,7 @@ public record VerifyReport(Outcome outcome, List<String> lines, List<RuleProblem
         uncoveredRules = List.copyOf(uncoveredRules);
         exhaustiveFindings = List.copyOf(exhaustiveFindings);
         impact = Map.copyOf(impact);
+        testcases = List.copyOf(testcases);
     }
 
     /** How a verification ended. */

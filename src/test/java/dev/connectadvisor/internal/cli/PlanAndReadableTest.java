@@ -113,6 +113,21 @@ class PlanAndReadableTest {
     }
 
     @Test
+    void plan_ics_byDayCount_datesTheEventsFromTheClocksToday() throws Exception {
+        Path ics = tmp.resolve("days.ics");
+        Run run = run("advise", "--plan", "--days-until-interview", "3", "--ics", ics.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+
+        Calendar calendar;
+        try (InputStream in = Files.newInputStream(ics)) {
+            calendar = new CalendarBuilder().build(in);
+        }
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        assertThat(events).isNotEmpty();
+        assertThat(events.get(0).getStartDate().get().getDate()).isEqualTo(LocalDate.now());
+    }
+
+    @Test
     void ics_withoutPlan_isAUsageError() {
         Run run = run("advise", "--days-until-interview", "3", "--ics", tmp.resolve("x.ics").toString());
 

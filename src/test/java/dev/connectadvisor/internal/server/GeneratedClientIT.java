@@ -9,6 +9,7 @@ import dev.connectadvisor.client.ApiClient;
 import dev.connectadvisor.client.ApiException;
 import dev.connectadvisor.client.api.DefaultApi;
 import dev.connectadvisor.client.model.Advice;
+import dev.connectadvisor.client.model.Plan;
 import dev.connectadvisor.client.model.Situation;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -64,6 +65,26 @@ class GeneratedClientIT {
         assertThat(dated.getActOn()).isEqualTo(LocalDate.of(2026, 12, 1));
     }
 
+    /** The client asking for text: a generated client reads a String answer only from text/plain. */
+    private static DefaultApi asText() {
+        ApiClient asText = new ApiClient();
+        asText.updateBaseUri("http://127.0.0.1:" + server.port());
+        asText.setRequestInterceptor(request -> request.setHeader("Accept", "text/plain"));
+        return new DefaultApi(asText);
+    }
+
+    @Test
+    void thePlan_throughTheClient() throws ApiException {
+        Plan plan = api.plan(new Situation().interviewDate(LocalDate.of(2026, 12, 10)).today(LocalDate.of(2026, 12, 1)));
+
+        assertThat(plan.getAssumptions()).isNotEmpty();
+        assertThat(plan.getSteps()).extracting(step -> step.getAdvice().getVerdict().getValue())
+                .containsExactly("WAIT", "CONNECT", "WAIT", "CONNECT", "DONT_CONNECT");
+        assertThat(plan.getSteps().get(1).getDate()).isEqualTo(LocalDate.of(2026, 12, 7));
+        assertThat(asText().planCalendar(new Situation().daysUntilInterview(3))).startsWith("BEGIN:VCALENDAR")
+                .contains("BEGIN:VEVENT");
+    }
+
     @Test
     void aRejectedSituation_isAnApiExceptionCarryingTheErrorObject() throws Exception {
         assertThatThrownBy(() -> api.advise(new Situation().daysUntilInterview(1000)))
@@ -75,11 +96,7 @@ class GeneratedClientIT {
 
     @Test
     void theBatch_isSentAndReadAsLines() throws Exception {
-        // the lines as text: a generated client reads a String answer only from text/plain
-        ApiClient asText = new ApiClient();
-        asText.updateBaseUri("http://127.0.0.1:" + server.port());
-        asText.setRequestInterceptor(request -> request.setHeader("Accept", "text/plain"));
-        String answer = new DefaultApi(asText).adviseBatch(
+        String answer = asText().adviseBatch(
                 "{\"daysUntilInterview\": 10}\n{\"daysUntilInterview\": \"x\"}\n{\"daysUntilInterview\": 2}\n");
         List<String> lines = answer.lines().toList();
         assertThat(lines).hasSize(3);

@@ -25,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The playground page in a real browser: Debian's headless Chromium, driven through its
  * ChromeDriver, sets the situation with the form controls and reads the shown advice. Runs in
  * the {@code browser} profile ({@code mvn -B verify -Pbrowser}); there a missing browser fails.
- * Set {@code -Dplayground.screenshot=docs/playground.png} to refresh the README's screenshot.
+ * Set {@code -Dplayground.screenshots=docs} to refresh the docs' screenshots of the playground and of its table.
  */
 class PlaygroundBrowserIT {
     private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
@@ -116,9 +116,7 @@ class PlaygroundBrowserIT {
     @Test
     void anInterviewDate_takesThePlaceOfTheDayCount_andSaysOnWhichDayToAct() {
         java.time.LocalDate today = java.time.LocalDate.now();
-        browser.executeScript("const f = document.getElementsByName('interviewDate')[0]; f.value = arguments[0];"
-                + " f.dispatchEvent(new Event('input', {bubbles: true}));", today.plusDays(10).toString());
-        settled();
+        interviewIn(10, today);
 
         assertThat(text("verdict")).isEqualTo("WAIT");
         assertThat(text("when")).isEqualTo("act in 7 days (on " + today.plusDays(7) + ")");
@@ -133,6 +131,74 @@ class PlaygroundBrowserIT {
         List<WebElement> findings = browser.findElements(By.cssSelector("#noteFindings li"));
         assertThat(findings).isNotEmpty();
         assertThat(browser.findElement(By.id("noteFindings")).getText()).contains("TIP-");
+    }
+
+    @Test
+    void theDraft_isShownWithACopyButton_andFedBackPassesEveryCheck() {
+        type("daysUntilInterview", "2");
+        type("interviewerName", "Sarah Lee");
+        String draft = text("draftText");
+        assertThat(draft).startsWith("Hi Sarah");
+        browser.findElement(By.id("copyDraft")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("copied")).getText().isEmpty());
+
+        type("note", draft);
+        assertThat(browser.findElements(By.cssSelector("#noteFindings li"))).isEmpty();
+        click("toldNotToConnect");
+        assertThat(browser.findElement(By.id("draft")).isDisplayed()).as("no draft when nothing is to be sent").isFalse();
+    }
+
+    @Test
+    void thePlan_isATimelineWithOneMarkPerStep_andACalendarFile() {
+        java.time.LocalDate today = java.time.LocalDate.now();
+        interviewIn(10, today);
+
+        List<WebElement> marks = browser.findElements(By.cssSelector("#timeline .mark"));
+        List<WebElement> steps = browser.findElements(By.cssSelector("#planSteps li"));
+        assertThat(marks).hasSameSizeAs(steps).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(steps).extracting(li -> li.getAttribute("data-verdict")).startsWith("WAIT", "CONNECT");
+        assertThat(steps.get(1).getText()).contains(today.plusDays(7).toString()).contains("send");
+        assertThat(browser.findElements(By.cssSelector("#assumptions li"))).isNotEmpty();
+        WebElement calendar = browser.findElement(By.id("calendar"));
+        assertThat(calendar.isDisplayed()).isTrue();
+        String ics = java.net.URLDecoder.decode(calendar.getAttribute("href").substring("data:text/calendar;charset=utf-8,".length()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(ics).startsWith("BEGIN:VCALENDAR").contains("DTSTART;VALUE=DATE:" + today.plusDays(7).toString().replace("-", ""));
+    }
+
+    @Test
+    void theDecisionTable_highlightsTheDecidingRow_marksTheCellsThatFailed_andGreysTheOtherPhase() {
+        assertDecidingRow("B9"); // the default: ten days ahead
+        type("daysUntilInterview", "2");
+        assertDecidingRow("B10");
+        click("directInterviewer");
+        assertDecidingRow("B1");
+        click("directInterviewer");
+        type("daysUntilInterview", "-3");
+        assertDecidingRow(browser.findElement(By.cssSelector("#policyTable tr.deciding")).getAttribute("data-row"));
+        assertThat(browser.findElement(By.cssSelector("#policyTable tr.deciding")).getAttribute("data-row")).startsWith("A");
+        assertThat(browser.findElements(By.cssSelector("#policyTable tr[data-row^='B']")))
+                .allSatisfy(row -> assertThat(row.getAttribute("class")).isEqualTo("other-phase"));
+    }
+
+    /** The row is the one highlighted; every row above it in its phase has a marked cell; the other phase is grey. */
+    private static void assertDecidingRow(String id) {
+        List<WebElement> rows = browser.findElements(By.cssSelector("#policyTable tr[data-row]"));
+        List<WebElement> deciding = browser.findElements(By.cssSelector("#policyTable tr.deciding"));
+        assertThat(deciding).hasSize(1);
+        assertThat(deciding.get(0).getAttribute("data-row")).isEqualTo(id);
+        String phase = id.substring(0, 1);
+        boolean above = true;
+        for (WebElement row : rows) {
+            String rowId = row.getAttribute("data-row");
+            if (!rowId.startsWith(phase)) {
+                assertThat(row.getAttribute("class")).as(rowId).isEqualTo("other-phase");
+            } else if (rowId.equals(id)) {
+                above = false;
+            } else if (above) {
+                assertThat(row.findElements(By.cssSelector("td.failed"))).as("a failed cell in %s", rowId).isNotEmpty();
+            }
+        }
     }
 
     @Test
@@ -154,14 +220,34 @@ class PlaygroundBrowserIT {
         type("interviewerName", "Sarah Lee");
         type("note", "Hi Sarah, looking forward to our interview on Friday!");
         browser.executeScript("document.activeElement.blur(); window.scrollTo(0, 0);");
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        browser.manage().window().setSize(new Dimension(1200, 2200));
+        try {
+            keep(browser.getScreenshotAs(OutputType.FILE).toPath(), "playground.png");
+            type("daysUntilInterview", "-4"); // after the interview: the rows before it are greyed out
+            browser.manage().window().setSize(new Dimension(1800, 2200));
+            browser.executeScript("document.getElementById('table').scrollIntoView();");
+            keep(browser.findElement(By.id("table")).getScreenshotAs(OutputType.FILE).toPath(), "playground-table.png");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1100, 960));
+        }
+    }
+
+    /** Keeps a screenshot in target/, and in the folder -Dplayground.screenshots names (docs, to refresh the docs' pictures). */
+    private static void keep(Path shot, String name) throws IOException {
         assertThat(Files.size(shot)).isPositive();
         Files.createDirectories(Path.of("target"));
-        Files.copy(shot, Path.of("target/playground.png"), StandardCopyOption.REPLACE_EXISTING);
-        String keep = System.getProperty("playground.screenshot");
-        if (keep != null && !keep.isBlank()) {
-            Files.copy(shot, Path.of(keep), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(shot, Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
+        String folder = System.getProperty("playground.screenshots");
+        if (folder != null && !folder.isBlank()) {
+            Files.copy(shot, Path.of(folder, name), StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /** Types the interview date, {@code days} after {@code today}, in the date field (which takes no keys headless). */
+    private static void interviewIn(int days, java.time.LocalDate today) {
+        browser.executeScript("const f = document.getElementsByName('interviewDate')[0]; f.value = arguments[0];"
+                + " f.dispatchEvent(new Event('input', {bubbles: true}));", today.plusDays(days).toString());
+        settled();
     }
 
     private static String text(String id) {

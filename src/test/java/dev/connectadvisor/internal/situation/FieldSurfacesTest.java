@@ -69,6 +69,27 @@ class FieldSurfacesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void jsonWriting_writesEveryFieldThatDiffersFromItsDefault() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        for (Field field : SituationFields.ALL) {
+            if (field.type() == Field.Type.DATE || field.name().equals("daysUntilInterview")) {
+                continue; // the situation as the rules saw it: a day count, never a date
+            }
+            Object value = field.walk().stream().filter(v -> v != null && !v.equals(field.defaultValue())).findFirst()
+                    .orElse(field.example());
+            String json = mapper.writeValueAsString(Map.of("daysUntilInterview", field.onlyAfterInterview() ? -3 : 3,
+                    field.name(), value instanceof Enum<?> e ? e.name() : value));
+            dev.connectadvisor.Situation read = SituationJson.read(json.getBytes(StandardCharsets.UTF_8));
+
+            JsonNode written = mapper.readTree(dev.connectadvisor.internal.json.AdviceJson.toJson(read, SituationFields.ALL));
+
+            assertThat(written.has(field.name())).as("JSON writing: %s in %s", field.name(), written).isTrue();
+            assertThat(SituationJson.read(written.toString().getBytes(StandardCharsets.UTF_8))).as("round trip: %s", field.name())
+                    .isEqualTo(read);
+        }
+    }
+
     @ParameterizedTest(name = "picocli has a flag for every field ({0})")
     @MethodSource("declarations")
     void picocliFlags(String name, List<Field> fields) {
