@@ -28,7 +28,7 @@ final class ServeCommand implements Callable<Integer> {
     private String host;
     @Option(names = "--rules", paramLabel = "DIR", description = "Serve the rules in DIR instead of the built-in ones.")
     private Path rules;
-    @Option(names = "--watch", description = "Reload the rules when files in DIR change, if they compile and pass the scenario tables.")
+    @Option(names = "--watch", description = "Reload the rules (and the --shadow rules) when files in their folder change, if they compile and pass the scenario tables.")
     private boolean watch;
     @Option(names = "--allowed-host", paramLabel = "NAME",
             description = "Another name the Host header may give (repeatable); the loopback names and --host are always allowed.")
@@ -86,14 +86,14 @@ final class ServeCommand implements Callable<Integer> {
         }
         AdviceServer.Options options;
         try {
-            options = defaults.host(host).port(port).rules(rules, watch)
+            options = defaults.host(host).port(port).shadow(shadow).rules(rules, watch)
                     .pool(workers == null ? defaults.workers() : workers, queue).maxBatches(maxBatches)
                     .queueTimeout(seconds("--queue-timeout", queueSeconds))
                     .limits(Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000))), defaults.maxBodyBytes(),
                             defaults.maxBatchBytes())
                     .timeouts(seconds("--idle-timeout", idleSeconds), seconds("--header-timeout", headerSeconds),
                             seconds("--body-timeout", bodySeconds))
-                    .allowedHosts(allowedHosts).shadow(shadow);
+                    .allowedHosts(allowedHosts);
             if (decisionLog != null) {
                 options = options.decisionLog(decisionLog, ByteSize.parse("--decision-log-max-size", decisionLogMaxSize),
                         decisionLogFiles, logPersonalData);

@@ -153,8 +153,8 @@ public final class AdviceServer implements AutoCloseable {
 
         /** @throws IllegalArgumentException for {@code watch} without a folder */
         public Options rules(Path rulesDir, boolean watch) {
-            if (watch && rulesDir == null) {
-                throw new IllegalArgumentException("--watch needs --rules DIR: the built-in rules never change");
+            if (watch && rulesDir == null && shadowDir == null) {
+                throw new IllegalArgumentException("--watch needs --rules DIR (or --shadow DIR): the built-in rules never change");
             }
             Options o = copy();
             o.rulesDir = rulesDir;
@@ -385,7 +385,7 @@ public final class AdviceServer implements AutoCloseable {
         jetty.setStopTimeout(0);
         this.headerTimeout = new HeaderTimeout(options.headerTimeout(), jetty.getScheduler());
         connector.addEventListener(headerTimeout);
-        this.watcher = options.watch() ? new RulesWatcher(rules, options.debounce()) : null;
+        this.watcher = options.watch() && rules.dir() != null ? new RulesWatcher(rules, options.debounce()) : null;
     }
 
     /**
