@@ -140,6 +140,22 @@ public final class ConnectAdvisor {
     }
 
     /**
+     * This advisor (sharing its rules and its cache), telling {@code listener} of every decision
+     * {@link #advise} makes: the situation as the rules saw it, the verdict, the deciding row, the
+     * reasons, the rules that fired and the time taken (see {@link DecisionRecord}).
+     *
+     * <pre>{@code
+     * ConnectAdvisor audited = advisor.withDecisionListener(d -> log.info("{} {} {}", d.requestId(), d.verdict(), d.decidingRow()));
+     * }</pre>
+     *
+     * @param listener called once per decision, on the caller's thread; thread-safe and quick
+     * @return an advisor sharing these rules, with this listener instead of any other
+     */
+    public ConnectAdvisor withDecisionListener(DecisionListener listener) {
+        return new ConnectAdvisor(core.withDecisionListener(java.util.Objects.requireNonNull(listener, "listener")));
+    }
+
+    /**
      * The advice for one situation.
      *
      * @param situation what to advise on

@@ -15,9 +15,10 @@ import picocli.CommandLine.Option;
         description = {"The decision service over HTTP (embedded Jetty):",
                 "  POST /v1/advice, POST /v1/advice/batch, GET /v1/rules, GET /openapi.json,",
                 "  GET /health, GET /health/live, GET /health/ready, GET /metrics (Prometheus),",
-                "  and the playground page at GET /. Every GET also answers HEAD.",
+                "  GET /v1/shadow (with --shadow), and the playground page at GET /. Every GET also answers HEAD.",
                 "Stops on SIGTERM, finishing the requests in flight. Exit codes: 2 usage or",
-                "the port is taken, 3 the rules do not compile or call what a rule may not."})
+                "the port is taken, 1 the shadow rules fail verify, 3 the rules (or the shadow rules)",
+                "do not compile or call what a rule may not."})
 final class ServeCommand implements Callable<Integer> {
     private final Main.Io io;
 
@@ -27,7 +28,7 @@ final class ServeCommand implements Callable<Integer> {
     private String host;
     @Option(names = "--rules", paramLabel = "DIR", description = "Serve the rules in DIR instead of the built-in ones.")
     private Path rules;
-    @Option(names = "--watch", description = "Reload the rules when files in DIR change, if they compile and pass the scenario tables.")
+    @Option(names = "--watch", description = "Reload the rules (and the --shadow rules) when files in their folder change, if they compile and pass the scenario tables.")
     private boolean watch;
     @Option(names = "--allowed-host", paramLabel = "NAME",
             description = "Another name the Host header may give (repeatable); the loopback names and --host are always allowed.")
@@ -53,6 +54,21 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
             description = "Time limit of one advice, as for advise (default: ${DEFAULT-VALUE}); past it, 503 TIMEOUT.")
     private double timeoutSeconds;
+    @Option(names = "--decision-log", paramLabel = "FILE",
+            description = "Append one JSON line per decision to FILE (what the rules saw and answered), for verify --replay.")
+    private Path decisionLog;
+    @Option(names = "--decision-log-max-size", paramLabel = "SIZE", defaultValue = "100MB",
+            description = "Rotate the decision log past SIZE: bytes, or with KB, MB or GB (default: ${DEFAULT-VALUE}).")
+    private String decisionLogMaxSize;
+    @Option(names = "--decision-log-files", paramLabel = "N", defaultValue = "5",
+            description = "Decision log files kept, the one being written included (default: ${DEFAULT-VALUE}).")
+    private int decisionLogFiles;
+    @Option(names = "--log-personal-data",
+            description = "Keep interviewerName, note, yourName and topic in the decision log (left out by default).")
+    private boolean logPersonalData;
+    @Option(names = "--shadow", paramLabel = "DIR",
+            description = "Also answer every request with the candidate rules in DIR, off the answer's path, and compare (GET /v1/shadow).")
+    private Path shadow;
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
     private boolean debug;
 
@@ -70,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         AdviceServer.Options options;
         try {
-            options = defaults.host(host).port(port).rules(rules, watch)
+            options = defaults.host(host).port(port).shadow(shadow).rules(rules, watch)
                     .pool(workers == null ? defaults.workers() : workers, queue).maxBatches(maxBatches)
                     .queueTimeout(seconds("--queue-timeout", queueSeconds))
                     .limits(Duration.ofMillis(Math.max(1, Math.round(timeoutSeconds * 1000))), defaults.maxBodyBytes(),
@@ -78,6 +94,12 @@ final class ServeCommand implements Callable<Integer> {
                     .timeouts(seconds("--idle-timeout", idleSeconds), seconds("--header-timeout", headerSeconds),
                             seconds("--body-timeout", bodySeconds))
                     .allowedHosts(allowedHosts);
+            if (decisionLog != null) {
+                options = options.decisionLog(decisionLog, ByteSize.parse("--decision-log-max-size", decisionLogMaxSize),
+                        decisionLogFiles, logPersonalData);
+            } else if (logPersonalData) {
+                throw new IllegalArgumentException("--log-personal-data needs --decision-log FILE");
+            }
         } catch (IllegalArgumentException e) {
             io.err().println("connect-advisor: " + e.getMessage());
             return ExitCode.BAD_INPUT.code();
@@ -85,12 +107,20 @@ final class ServeCommand implements Callable<Integer> {
         AdviceServer server;
         try {
             server = AdviceServer.start(options);
+        } catch (java.nio.file.FileSystemException e) {
+            io.err().println("connect-advisor: cannot open the decision log: " + e.getMessage());
+            return ExitCode.BAD_INPUT.code();
         } catch (IOException e) {
             io.err().println("connect-advisor: cannot listen on " + host + ":" + port + ": " + e.getMessage());
             return ExitCode.BAD_INPUT.code();
+        } catch (IllegalStateException e) {
+            io.err().println("connect-advisor: " + e.getMessage());
+            return ExitCode.VERIFY_FAILED.code();
         }
         io.out().println("connect-advisor: serving rules " + server.rules().current().version() + " ("
-                + server.rules().current().origin() + ") on " + server.uri() + (watch ? ", watching for changes" : ""));
+                + server.rules().current().origin() + ") on " + server.uri() + (watch ? ", watching for changes" : "")
+                + (shadow == null ? "" : ", shadow rules from " + shadow.getFileName())
+                + (decisionLog == null ? "" : ", logging decisions to " + decisionLog));
         io.out().flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,6 +1,7 @@
 package dev.connectadvisor.internal.cli;
 
 import dev.connectadvisor.internal.engine.RuleFolder;
+import dev.connectadvisor.internal.verify.Replay;
 import dev.connectadvisor.internal.verify.VerifyReport;
 import dev.connectadvisor.internal.verify.Verifier;
 import java.io.UncheckedIOException;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code verify}: the rule authors' check of a rules folder (see {@link Verifier}). */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compiles the rules, checks their metadata, runs every scenario table and reports rule coverage;"
-                + " with --exhaustive walks every situation; with --baseline reports what changed.",
+                + " with --exhaustive walks every situation; with --baseline reports what changed;"
+                + " with --replay, what changes over the situations of a decision log.",
                 "Exit codes: 0 all well, 1 a check failed, 2 usage, 3 the rules do not compile."})
 final class VerifyCommand implements Callable<Integer> {
     private final Main.Io io;
@@ -29,6 +31,9 @@ final class VerifyCommand implements Callable<Integer> {
     private boolean exhaustive;
     @Option(names = "--baseline", paramLabel = "DIR", description = "Compare with the rules in DIR over every situation: what changed (the impact report).")
     private Path baseline;
+    @Option(names = "--replay", paramLabel = "LOG", description = {"Answer every situation of a decision log (serve --decision-log)"
+            + " with these rules and report what changed: against --baseline DIR, or else against the answers the log recorded."})
+    private Path replay;
     @Option(names = "--debug", description = "Show stack traces of internal errors.")
     private boolean debug;
     @Option(names = "--junit-xml", paramLabel = "FILE", description = "Also write the report as JUnit XML (for CI): a testcase per scenario row, per check and per mutation.")
@@ -48,6 +53,9 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         RuleFolder folder = rules == null ? RuleFolder.builtIn() : RuleFolder.read(rules);
         RuleFolder base = baseline == null ? null : RuleFolder.read(baseline);
+        if (replay != null) {
+            return replay(folder, base);
+        }
         List<String> unknown = dev.connectadvisor.internal.scenario.ScenarioSuite.read(folder).unknown(scenarios);
         if (!unknown.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--scenario: no scenario row has the id"
@@ -67,5 +75,21 @@ final class VerifyCommand implements Callable<Integer> {
             }
         }
         return ExitCode.of(report).code();
+    }
+
+    private int replay(RuleFolder folder, RuleFolder base) {
+        if (exhaustive || mutations || junitXml != null || !scenarios.isEmpty()) {
+            io.err().println("connect-advisor: --replay goes with --rules and --baseline only, not with --exhaustive, --mutations,"
+                    + " --junit-xml or --scenario; run them one at a time");
+            return ExitCode.BAD_INPUT.code();
+        }
+        try {
+            Replay.run(replay, folder, base).forEach(io.out()::println);
+        } catch (Replay.BadLog e) {
+            io.err().println("connect-advisor: " + e.getMessage());
+            return ExitCode.BAD_INPUT.code();
+        }
+        io.out().flush();
+        return ExitCode.OK.code();
     }
 }

@@ -1,6 +1,7 @@
 package dev.connectadvisor.internal.engine;
 
 import dev.connectadvisor.Advice;
+import dev.connectadvisor.DecisionListener;
 import dev.connectadvisor.Explanation;
 import dev.connectadvisor.RuleInfo;
 import dev.connectadvisor.Situation;
@@ -27,12 +28,19 @@ public final class Advisor {
     private final AdviceCache cache;
     /** Null without a time limit. */
     private final TimeLimit timeLimit;
+    /** Null without a listener. */
+    private final DecisionListener listener;
 
     private Advisor(Engine engine, Clock clock, AdviceCache cache, TimeLimit timeLimit) {
+        this(engine, clock, cache, timeLimit, null);
+    }
+
+    private Advisor(Engine engine, Clock clock, AdviceCache cache, TimeLimit timeLimit, DecisionListener listener) {
         this.engine = engine;
         this.clock = clock;
         this.cache = cache;
         this.timeLimit = timeLimit;
+        this.listener = listener;
     }
 
     /** An advisor on an engine, with the cache on unless {@value #CACHE_PROPERTY} is {@code false}. */
@@ -52,14 +60,14 @@ public final class Advisor {
     }
 
     public Advisor withClock(Clock clock) {
-        return new Advisor(engine, Objects.requireNonNull(clock, "clock"), cache, timeLimit);
+        return new Advisor(engine, Objects.requireNonNull(clock, "clock"), cache, timeLimit, listener);
     }
 
     public Advisor withCache(boolean enabled) {
         if (enabled == (cache != null)) {
             return this;
         }
-        return new Advisor(engine, clock, enabled ? newCache(engine, timeLimit) : null, timeLimit);
+        return new Advisor(engine, clock, enabled ? newCache(engine, timeLimit) : null, timeLimit, listener);
     }
 
     public boolean caching() {
@@ -79,7 +87,7 @@ public final class Advisor {
     /** @throws IllegalArgumentException if the timeout is not positive */
     public Advisor withTimeout(Duration timeout) {
         TimeLimit limit = new TimeLimit(engine, Objects.requireNonNull(timeout, "timeout"));
-        return new Advisor(engine, clock, cache == null ? null : newCache(engine, limit), limit);
+        return new Advisor(engine, clock, cache == null ? null : newCache(engine, limit), limit, listener);
     }
 
     /** Today's date by this advisor's clock: the day an {@code interviewDate} without {@code today} is taken against. */
@@ -87,9 +95,23 @@ public final class Advisor {
         return LocalDate.now(clock);
     }
 
+    /** This advisor, telling {@code listener} of every decision (null: none); shares the rules and the cache. */
+    public Advisor withDecisionListener(DecisionListener listener) {
+        return new Advisor(engine, clock, cache, timeLimit, listener);
+    }
+
     public Advice advise(Situation situation) {
         Objects.requireNonNull(situation, "situation");
+        long start = listener == null ? 0 : System.nanoTime();
         Situation resolved = situation.interviewDate() == null ? situation : situation.resolve(today());
+        Advice advice = decide(resolved);
+        if (listener != null) {
+            Decisions.tell(listener, Decisions.of(engine, resolved, advice, null, System.nanoTime() - start));
+        }
+        return advice;
+    }
+
+    private Advice decide(Situation resolved) {
         if (cache != null) {
             return cache.advise(resolved);
         }
@@ -108,7 +130,7 @@ public final class Advisor {
     /** The plan of a situation: the advice of each day the person acts or waits for. */
     public dev.connectadvisor.Plan plan(Situation situation) {
         Objects.requireNonNull(situation, "situation");
-        return Planner.plan(situation.resolve(today()), this::advise, this::text);
+        return Planner.plan(situation.resolve(today()), this::decide, this::text);
     }
 
     /** A sentence of the rules' texts (for both phases), e.g. {@code LEGEND}. */

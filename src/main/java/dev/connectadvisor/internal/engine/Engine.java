@@ -32,6 +32,7 @@ public final class Engine {
     private final KieBase base;
     private final AdviceAssembler assembler;
     private volatile List<RuleInfo> described;
+    private volatile java.util.Map<String, String> rowByRule;
     private final SessionPool sessions;
     private final SessionPool diagnostics;
     private final NoteReader notes;
@@ -107,6 +108,32 @@ public final class Engine {
         return list;
     }
 
+    /** The policy row of the first verdict rule among {@code firedRules} (each rule's {@code row} metadata), or "none". */
+    public String decidingRow(List<String> firedRules) {
+        java.util.Map<String, String> rows = rowByRule;
+        if (rows == null) {
+            rows = new java.util.HashMap<>();
+            for (RuleInfo rule : rules()) {
+                if (rule.row() != null) {
+                    rows.put(rule.name(), rule.row());
+                }
+            }
+            rowByRule = rows;
+        }
+        for (String rule : firedRules) {
+            String row = rows.get(rule);
+            if (row != null) {
+                return row;
+            }
+        }
+        return "none";
+    }
+
+    /** What the rules read from a situation's note (null without one): the fact the note checks match. */
+    public Note readNote(Situation situation) {
+        return situation.note() == null ? null : notes.read(situation.note(), situation.interviewerName());
+    }
+
     /** The verdict table and the texts, as the rules' companion carries them. */
     public PolicyModel policy() {
         return rules.policy();
@@ -180,10 +207,19 @@ public final class Engine {
      * situation as {@link #evaluate} shows it to them (without dates).
      */
     public Evaluation trace(Situation situation) {
+        return trace(situation, null);
+    }
+
+    /**
+     * As {@link #trace(Situation)}, the rules seeing {@code readNote} as the note when the
+     * situation has no note text (a decision log without personal data keeps what the rules read
+     * from the note, not the note itself); null reads the situation's own note.
+     */
+    public Evaluation trace(Situation situation, Note readNote) {
         Situation dayless = dayless(situation);
         try {
             // the Evaluation holds copies: the trace may be cleared once the session goes back
-            return withSession(dayless, null, (trace, note) -> {
+            return withSession(dayless, readNote, null, (trace, note) -> {
                 List<Decision> decisions = new ArrayList<>();
                 List<String> deciding = new ArrayList<>();
                 List<Object> facts = new ArrayList<>();
@@ -289,7 +325,11 @@ public final class Engine {
      * if it fired to the end and no time limit halted it, else it is disposed.
      */
     private <T> T withSession(Situation dayless, Watch watch, java.util.function.BiFunction<Trace, Note, T> read) {
-        Note note = dayless.note() == null ? null : notes.read(dayless.note(), dayless.interviewerName());
+        return withSession(dayless, null, watch, read);
+    }
+
+    private <T> T withSession(Situation dayless, Note given, Watch watch, java.util.function.BiFunction<Trace, Note, T> read) {
+        Note note = dayless.note() == null ? given : notes.read(dayless.note(), dayless.interviewerName());
         SessionPool.Slot slot = sessions.take();
         if (watch != null) {
             watch.open(slot);

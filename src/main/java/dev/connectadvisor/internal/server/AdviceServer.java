@@ -1,6 +1,7 @@
 package dev.connectadvisor.internal.server;
 
 import dev.connectadvisor.Situation;
+import dev.connectadvisor.internal.decisionlog.DecisionLog;
 import dev.connectadvisor.internal.json.AdviceJson;
 import dev.connectadvisor.internal.json.SituationJson;
 import java.io.IOException;
@@ -82,6 +83,11 @@ public final class AdviceServer implements AutoCloseable {
         private List<String> allowedHosts = List.of();
         private boolean warmUp = true;
         private Consumer<String> accessLog;
+        private Path decisionLog;
+        private long decisionLogMaxBytes = DecisionLog.DEFAULT_MAX_BYTES;
+        private int decisionLogFiles = DecisionLog.DEFAULT_FILES;
+        private boolean logPersonalData;
+        private Path shadowDir;
 
         private Options() {
         }
@@ -107,6 +113,11 @@ public final class AdviceServer implements AutoCloseable {
             o.allowedHosts = allowedHosts;
             o.warmUp = warmUp;
             o.accessLog = accessLog;
+            o.decisionLog = decisionLog;
+            o.decisionLogMaxBytes = decisionLogMaxBytes;
+            o.decisionLogFiles = decisionLogFiles;
+            o.logPersonalData = logPersonalData;
+            o.shadowDir = shadowDir;
             return o;
         }
 
@@ -142,8 +153,8 @@ public final class AdviceServer implements AutoCloseable {
 
         /** @throws IllegalArgumentException for {@code watch} without a folder */
         public Options rules(Path rulesDir, boolean watch) {
-            if (watch && rulesDir == null) {
-                throw new IllegalArgumentException("--watch needs --rules DIR: the built-in rules never change");
+            if (watch && rulesDir == null && shadowDir == null) {
+                throw new IllegalArgumentException("--watch needs --rules DIR (or --shadow DIR): the built-in rules never change");
             }
             Options o = copy();
             o.rulesDir = rulesDir;
@@ -225,6 +236,39 @@ public final class AdviceServer implements AutoCloseable {
             Options o = copy();
             o.warmUp = warmUp;
             return o;
+        }
+
+        /**
+         * One JSON line per decision in {@code file} (null: none), rotated past {@code maxBytes} with
+         * {@code files} kept in all; the personal text only with {@code personal}.
+         *
+         * @throws IllegalArgumentException unless maxBytes is 1 KiB..1 TiB and files 1..1000
+         */
+        public Options decisionLog(Path file, long maxBytes, int files, boolean personal) {
+            if (maxBytes < 1024 || maxBytes > (1L << 40)) {
+                throw new IllegalArgumentException("--decision-log-max-size must be 1KB to 1TB, got " + maxBytes + " bytes");
+            }
+            Options o = copy();
+            o.decisionLog = file;
+            o.decisionLogMaxBytes = maxBytes;
+            o.decisionLogFiles = within("--decision-log-files", files, 1, 1000, "1");
+            o.logPersonalData = personal;
+            return o;
+        }
+
+        /** A candidate rules folder that answers every request too, off the answer's path (null: none). */
+        public Options shadow(Path dir) {
+            Options o = copy();
+            o.shadowDir = dir;
+            return o;
+        }
+
+        public Path decisionLog() {
+            return decisionLog;
+        }
+
+        public Path shadowDir() {
+            return shadowDir;
         }
 
         /** Where the access log lines go instead of the {@code ...server.access} logger (tests). */
@@ -311,9 +355,13 @@ public final class AdviceServer implements AutoCloseable {
     private final ServiceMetrics metrics;
     private final HeaderTimeout headerTimeout;
     private final AccessLog accessLog;
+    private final Shadow shadow;
+    private final DecisionLog decisionLog;
     private final Options options;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean warm;
+    /** Marks the warm-up's own requests, which are no decisions (see {@link DecisionTap}). */
+    private final String warmUpToken = java.util.UUID.randomUUID().toString();
     private volatile int boundPort = -1;
 
     private AdviceServer(Options options, LiveRules rules) throws IOException {
@@ -321,18 +369,23 @@ public final class AdviceServer implements AutoCloseable {
         this.rules = rules;
         WorkBound work = new WorkBound(options.workers(), options.queueCapacity(), options.queueTimeout());
         this.accessLog = new AccessLog(options.accessLog);
+        this.shadow = options.shadowDir == null ? null : new Shadow(options.shadowDir, rules.current().version(),
+                Clock.systemUTC(), options.adviceTimeout(), options.watch(), options.debounce());
+        this.decisionLog = options.decisionLog == null ? null : new DecisionLog(options.decisionLog,
+                options.decisionLogMaxBytes, options.decisionLogFiles, options.logPersonalData);
         this.metrics = new ServiceMetrics(rules, work, accessLog);
+        metrics.bind(shadow, decisionLog);
         this.jetty = new Server(threadPool(options));
         this.connector = connector(jetty, options);
         Exchange.Reporter reporter = new Reporter();
         this.routes = new Routes(rules, options, work, metrics, new HostCheck(options.host(), options.allowedHosts()),
-                jetty.getScheduler(), this::notReadyBecause, reporter);
+                jetty.getScheduler(), this::notReadyBecause, reporter, new DecisionTap(decisionLog, shadow, warmUpToken), shadow);
         jetty.setHandler(routes);
         jetty.setErrorHandler(new JsonErrors(reporter));
         jetty.setStopTimeout(0);
         this.headerTimeout = new HeaderTimeout(options.headerTimeout(), jetty.getScheduler());
         connector.addEventListener(headerTimeout);
-        this.watcher = options.watch() ? new RulesWatcher(rules, options.debounce()) : null;
+        this.watcher = options.watch() && rules.dir() != null ? new RulesWatcher(rules, options.debounce()) : null;
     }
 
     /**
@@ -399,6 +452,9 @@ public final class AdviceServer implements AutoCloseable {
         if (server.watcher != null) {
             server.watcher.start();
         }
+        if (server.shadow != null) {
+            server.shadow.start();
+        }
         LOG.info("serving rules {} ({}) on {}", rules.current().version(), rules.current().origin(), server.uri());
         if (options.warmUp) {
             Thread warming = new Thread(server::warmUp, "warm-up");
@@ -420,6 +476,17 @@ public final class AdviceServer implements AutoCloseable {
         accessLog.close();
         if (watcher != null) {
             watcher.close();
+        }
+        closeTaps();
+    }
+
+    /** Stops the shadow rules, then writes out and closes the decision log: every decided answer has its line. */
+    private void closeTaps() {
+        if (shadow != null) {
+            shadow.close();
+        }
+        if (decisionLog != null) {
+            decisionLog.close();
         }
     }
 
@@ -454,12 +521,13 @@ public final class AdviceServer implements AutoCloseable {
             for (int i = 0; i < WARM_UP_REQUESTS && !closed.get(); i++) {
                 String body = "{\"daysUntilInterview\": " + (i % 30 - 10) + "}";
                 selfRequest(host, "POST /v1/advice HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                        + "X-Request-Id: warm-up-" + i + "\r\nContent-Length: " + body.length()
+                        + "X-Request-Id: warm-up-" + i + "\r\n" + DecisionTap.WARM_UP_HEADER + ": " + warmUpToken
+                        + "\r\nContent-Length: " + body.length()
                         + "\r\nConnection: close\r\n\r\n" + body);
             }
             String lines = "{\"daysUntilInterview\": 3}\n{\"daysUntilInterview\": -3}\n";
             selfRequest(host, "POST /v1/advice/batch HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-ndjson\r\n"
-                    + "Content-Length: " + lines.length() + "\r\nConnection: close\r\n\r\n" + lines);
+                    + DecisionTap.WARM_UP_HEADER + ": " + warmUpToken + "\r\nContent-Length: " + lines.length() + "\r\nConnection: close\r\n\r\n" + lines);
             selfRequest(host, "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
         } catch (RuntimeException | IOException e) {
             if (!closed.get()) {
@@ -547,9 +615,11 @@ public final class AdviceServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("stopping Jetty: {}", e.toString());
         }
+        closeTaps();
         metrics.close();
         accessLog.close();
-        LOG.info("stopped");
+        LOG.info("stopped" + (decisionLog == null ? "" : "; decision log: " + decisionLog.written() + " lines written"
+                + (decisionLog.failed() > 0 ? ", " + decisionLog.failed() + " could not be written" : "")));
     }
 
     /** The access log (one line per answered request) and the request metrics. */

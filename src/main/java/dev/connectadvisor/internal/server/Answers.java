@@ -16,8 +16,8 @@ final class Answers {
     static final int MAX_ENTRIES = 10_000;
     static final int MAX_BODY_BYTES = 4096;
 
-    /** An answer and what the metrics need of it. */
-    record Stored(byte[] answer, String verdict, String row) {
+    /** An answer and what the metrics, the decision log and the shadow rules need of it. */
+    record Stored(byte[] answer, String verdict, String row, Situation situation, dev.connectadvisor.Advice advice) {
     }
 
     private record Body(byte[] bytes, int hash) {

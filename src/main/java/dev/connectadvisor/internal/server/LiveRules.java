@@ -1,6 +1,5 @@
 package dev.connectadvisor.internal.server;
 
-import dev.connectadvisor.RuleInfo;
 import dev.connectadvisor.RuleProblem;
 import dev.connectadvisor.RulesCompilationException;
 import dev.connectadvisor.internal.engine.Advisor;
@@ -14,9 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,36 +38,18 @@ public final class LiveRules {
      * The rules in service: the advisor, its version, when and from where (built-in, or the
      * folder's name) they were loaded, and whether verify's checks passed on them.
      */
-    public record Loaded(Advisor advisor, String version, Instant loadedAt, String origin, boolean verified,
-            Map<String, String> rowByRule) {
+    public record Loaded(Advisor advisor, String version, Instant loadedAt, String origin, boolean verified) {
         public Loaded {
             Objects.requireNonNull(advisor, "advisor");
-            rowByRule = Map.copyOf(rowByRule);
         }
 
         Loaded(Advisor advisor, Instant loadedAt, String origin, boolean verified) {
-            this(advisor, advisor.rulesVersion(), loadedAt, origin, verified, rows(advisor));
-        }
-
-        private static Map<String, String> rows(Advisor advisor) {
-            Map<String, String> rows = new HashMap<>();
-            for (RuleInfo rule : advisor.rules()) {
-                if (rule.row() != null) {
-                    rows.put(rule.name(), rule.row());
-                }
-            }
-            return rows;
+            this(advisor, advisor.rulesVersion(), loadedAt, origin, verified);
         }
 
         /** The policy row of the verdict rule among {@code firedRules}, or "none". */
         public String decidingRow(List<String> firedRules) {
-            for (String rule : firedRules) {
-                String row = rowByRule.get(rule);
-                if (row != null) {
-                    return row;
-                }
-            }
-            return "none";
+            return advisor.engine().decidingRow(firedRules);
         }
     }
 

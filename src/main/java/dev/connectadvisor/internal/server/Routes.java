@@ -81,6 +81,8 @@ final class Routes extends Handler.Abstract {
     private final Readiness readiness;
     private final Exchange.Reporter reporter;
     private final Semaphore batches;
+    private final DecisionTap tap;
+    private final Shadow shadow;
     /** path -> method -> route; HEAD is answered by the GET route. */
     private final Map<String, Map<String, Route>> table = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -95,7 +97,9 @@ final class Routes extends Handler.Abstract {
     }
 
     Routes(LiveRules rules, AdviceServer.Options options, WorkBound work, ServiceMetrics metrics, HostCheck hosts,
-            Scheduler scheduler, Readiness readiness, Exchange.Reporter reporter) {
+            Scheduler scheduler, Readiness readiness, Exchange.Reporter reporter, DecisionTap tap, Shadow shadow) {
+        this.tap = tap;
+        this.shadow = shadow;
         this.rules = rules;
         this.options = options;
         this.work = work;
@@ -115,6 +119,7 @@ final class Routes extends Handler.Abstract {
         route("GET", "/health/live", Kind.PROBE, this::live);
         route("GET", "/health/ready", Kind.PROBE, this::ready);
         route("GET", "/metrics", Kind.PROBE, this::metrics);
+        route("GET", "/v1/shadow", Kind.API, this::shadow);
         route("GET", "/openapi.json", Kind.API, file(OpenApiDocument.json(), JSON));
         route("GET", "/", Kind.PAGE, file(resource("index.html"), "text/html; charset=utf-8"));
         route("GET", "/playground.css", Kind.PAGE, file(resource("playground.css"), "text/css; charset=utf-8"));
@@ -278,11 +283,13 @@ final class Routes extends Handler.Abstract {
     }
 
     private void answer(Exchange exchange, LiveRules.Loaded loaded, byte[] body) {
+        long start = System.nanoTime();
         Answers known = Answers.applies(loaded, body) ? answersOf(loaded) : null;
         Answers.Stored stored = known == null ? null : known.get(body);
         if (stored != null) {
             rules.countCacheHit();
             metrics.advice(stored.verdict(), stored.row());
+            tap.decided(exchange, loaded, stored.situation(), stored.advice(), System.nanoTime() - start);
             exchange.send(200, JSON, stored.answer());
             return;
         }
@@ -296,8 +303,9 @@ final class Routes extends Handler.Abstract {
         metrics.advice(advice.verdict().name(), row);
         byte[] answer = Exchange.line(AdviceJson.toJson(advice, situation));
         if (known != null) {
-            known.put(body, situation, new Answers.Stored(answer, advice.verdict().name(), row));
+            known.put(body, situation, new Answers.Stored(answer, advice.verdict().name(), row, situation, advice));
         }
+        tap.decided(exchange, loaded, situation, advice, System.nanoTime() - start);
         exchange.send(200, JSON, answer);
     }
 
@@ -374,8 +382,10 @@ final class Routes extends Handler.Abstract {
             CappedInput in = new CappedInput(Content.Source.asInputStream(exchange.request), options.maxBatchBytes());
             // A line without an answer in time still gets its line (an INTERNAL_ERROR), never a gap.
             JsonlBatch batch = new JsonlBatch(situation -> work.await(() -> {
+                long start = System.nanoTime();
                 Advice advice = loaded.advisor().advise(situation);
                 metrics.advice(advice.verdict().name(), loaded.decidingRow(advice.firedRules()));
+                tap.decided(exchange, loaded, situation, advice, System.nanoTime() - start);
                 return advice;
             }));
             try {
@@ -508,6 +518,16 @@ final class Routes extends Handler.Abstract {
     private void metrics(Exchange exchange) {
         metrics.rulesChanged(rules.current());
         exchange.send(200, METRICS_TYPE, metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** {@code GET /v1/shadow}: the shadow rules' comparison so far; 404 without {@code serve --shadow}. */
+    private void shadow(Exchange exchange) {
+        exchange.rules(rules.current().version());
+        if (shadow == null) {
+            exchange.error(404, ServiceError.NOT_FOUND, "no shadow rules: start the service with serve --shadow DIR");
+            return;
+        }
+        exchange.send(200, JSON, json(shadow.report()));
     }
 
     // the playground and the document ------------------------------------------------------------

@@ -66,6 +66,29 @@ final class ServiceMetrics implements AutoCloseable {
         rulesChanged(rules.current());
     }
 
+    /** The shadow rules' comparisons and the decision log's lines, for those the service has (either may be null). */
+    void bind(Shadow shadow, dev.connectadvisor.internal.decisionlog.DecisionLog log) {
+        if (shadow != null) {
+            String help = "Requests the shadow rules (serve --shadow) compared: agreed, differed, or dropped because the shadow was behind";
+            FunctionCounter.builder("connectadvisor.shadow.requests", shadow, Shadow::agreed).tag("outcome", "agreed")
+                    .description(help).register(registry);
+            FunctionCounter.builder("connectadvisor.shadow.requests", shadow, Shadow::differed).tag("outcome", "differed")
+                    .description(help).register(registry);
+            FunctionCounter.builder("connectadvisor.shadow.requests", shadow, Shadow::dropped).tag("outcome", "dropped")
+                    .description(help).register(registry);
+            FunctionCounter.builder("connectadvisor.shadow.compared", shadow, Shadow::compared)
+                    .description("Requests the shadow rules answered and compared (agreed + differed)").register(registry);
+        }
+        if (log != null) {
+            FunctionCounter.builder("connectadvisor.decision.log.lines", log, l -> l.written())
+                    .description("Lines written to the decision log").register(registry);
+            FunctionCounter.builder("connectadvisor.decision.log.failed", log, l -> l.failed())
+                    .description("Decisions the decision log could not write (a full disk, an unwritable file)").register(registry);
+            FunctionCounter.builder("connectadvisor.decision.log.waits", log, l -> l.waits())
+                    .description("Answers that waited for room because the decision log's writer was behind").register(registry);
+        }
+    }
+
     /** Shows the version of the rules in service (call after a reload); cheap when nothing changed. */
     void rulesChanged(LiveRules.Loaded loaded) {
         if (!loaded.version().equals(shownVersion)) {

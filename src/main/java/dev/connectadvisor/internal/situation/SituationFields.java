@@ -110,6 +110,12 @@ public final class SituationFields {
     /** The names, in the contract's order. */
     public static final List<String> NAMES = ALL.stream().map(Field::name).toList();
 
+    /** The personal text: left out of a decision log unless {@code --log-personal-data} (the rules' reading of the note stays). */
+    public static final java.util.Set<String> PERSONAL = java.util.Set.of("interviewerName", "note", "yourName", "topic");
+
+    /** Every field but the personal text. */
+    public static final List<Field> NOT_PERSONAL = ALL.stream().filter(f -> !PERSONAL.contains(f.name())).toList();
+
     private SituationFields() {
     }
 

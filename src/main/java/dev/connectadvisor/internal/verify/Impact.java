@@ -1,7 +1,5 @@
 package dev.connectadvisor.internal.verify;
 
-import dev.connectadvisor.Advice;
-import dev.connectadvisor.Entry;
 import dev.connectadvisor.Situation;
 import dev.connectadvisor.internal.engine.Engine;
 import java.util.ArrayList;
@@ -9,7 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The impact of a rule change: the same exhaustive space evaluated by the baseline rules and by
@@ -32,8 +29,13 @@ final class Impact {
      */
     record Report(String baseline, long compared, long changed, List<Group> groups) {
         List<String> lines() {
+            return lines("impact against " + baseline);
+        }
+
+        /** The report under another heading, e.g. {@code replay of LOG}. */
+        List<String> lines(String heading) {
             List<String> lines = new ArrayList<>();
-            lines.add("impact against " + baseline + ": " + compared + " situations compared, " + changed + " changed");
+            lines.add(heading + ": " + compared + " situations compared, " + changed + " changed");
             groups.forEach(g -> lines.add("  " + g.line()));
             return lines;
         }
@@ -55,55 +57,19 @@ final class Impact {
     }
 
     void compare(Situation s, Engine.Evaluation before, Engine.Evaluation now) {
+        compare(s, Outcome.of(before), Outcome.of(now));
+    }
+
+    /** One situation answered both ways (the replay of a decision log compares with the logged answer). */
+    void compare(Situation s, Outcome before, Outcome now) {
         compared++;
-        String change = change(before, now);
+        String change = Outcome.change(before, now);
         if (change == null) {
             return;
         }
         changed++;
         counts.computeIfAbsent(change, k -> new long[1])[0]++;
-        examples.putIfAbsent(change, SituationSpace.describe(s) + ": " + outcome(before) + " -> " + outcome(now));
-    }
-
-    private static String change(Engine.Evaluation before, Engine.Evaluation now) {
-        Advice a = before.advice();
-        Advice b = now.advice();
-        if (a == null || b == null) {
-            return a == b ? null : (a == null ? "no advice -> " + b.verdict() : a.verdict() + " -> no advice");
-        }
-        if (a.verdict() != b.verdict()) {
-            return a.verdict() + " -> " + b.verdict();
-        }
-        if (!Objects.equals(a.actInDays(), b.actInDays())) {
-            if (a.actInDays() != null && b.actInDays() != null) {
-                int delta = b.actInDays() - a.actInDays();
-                return a.verdict() + ": actInDays " + (delta > 0 ? "+" : "") + delta;
-            }
-            return a.verdict() + ": actInDays " + a.actInDays() + " -> " + b.actInDays();
-        }
-        List<String> ra = items(a.reasons());
-        List<String> rb = items(b.reasons());
-        if (!ra.equals(rb)) {
-            List<String> gained = rb.stream().filter(i -> !ra.contains(i)).map(i -> "+" + i).toList();
-            List<String> lost = ra.stream().filter(i -> !rb.contains(i)).map(i -> "-" + i).toList();
-            List<String> diff = new ArrayList<>(gained);
-            diff.addAll(lost);
-            return a.verdict() + ": reasons " + (diff.isEmpty() ? "reordered" : String.join(" ", diff));
-        }
-        return null;
-    }
-
-    private static String outcome(Engine.Evaluation e) {
-        Advice a = e.advice();
-        if (a == null) {
-            return "no advice (" + (e.failure() == null ? "?" : e.failure().kind()) + ")";
-        }
-        String row = e.decisions().isEmpty() ? "" : e.decisions().get(0).row() + " ";
-        return row + a.verdict() + (a.actInDays() == null ? "" : " in " + a.actInDays()) + " " + items(a.reasons());
-    }
-
-    private static List<String> items(List<Entry> entries) {
-        return entries.stream().map(Entry::item).toList();
+        examples.putIfAbsent(change, SituationSpace.describe(s) + ": " + before.describe() + " -> " + now.describe());
     }
 
     Report report(String origin) {

@@ -113,6 +113,25 @@ class OpenApiTest {
         conforms("get", "/openapi.json", client.get("/openapi.json"));
     }
 
+    @Test
+    void shadow_fitsTheDocument_withAndWithoutShadowRules(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        conforms("get", "/v1/shadow", client.get("/v1/shadow"));
+        var candidate = dev.connectadvisor.internal.verify.RulesCopy.of(tmp).tooEarlyAfterEightDays();
+        try (AdviceServer shadowed = AdviceServer.start(AdviceServer.Options.defaults().port(0).shadow(candidate.dir())
+                .warmUp(false).shutdownGrace(Duration.ofSeconds(1)))) {
+            TestClient other = new TestClient(shadowed.uri());
+            other.advise("{\"daysUntilInterview\": 8}");
+            HttpResponse<String> shadow = other.get("/v1/shadow");
+            for (int i = 0; i < 1500 && !shadow.body().contains("\"compared\":1"); i++) {
+                Thread.sleep(20);
+                shadow = other.get("/v1/shadow");
+            }
+            assertThat(shadow.body()).contains("\"example\":{\"daysUntilInterview\":8}");
+            conforms("get", "/v1/shadow", shadow);
+        }
+    }
+
     /** The status is documented for the operation, and the body fits the documented schema. */
     private static void conforms(String method, String path, HttpResponse<String> response) {
         JsonNode responses = operation(method, path).get("responses");

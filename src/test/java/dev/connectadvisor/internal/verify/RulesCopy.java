@@ -54,6 +54,20 @@ public final class RulesCopy {
         }
     }
 
+    /**
+     * A candidate that passes verify and answers differently: "they may forget you" (CON-8) from
+     * more than 8 days ahead instead of 7 (tooEarlyDays, one cell of the parameters table), its three
+     * scenario rows at day 8 moved to day 9. At day 8, CON-8 leaves the reasons.
+     */
+    public RulesCopy tooEarlyAfterEightDays() {
+        return replace("parameters.drl.csv", "values,3,7,3,300", "values,3,8,3,300")
+                .replace("scenarios/advice-lists.csv", "L-B9-existing-8d,\"known person, 8 days: CON-8 only\",8,,true,,,,,,,,WAIT,5,",
+                        "L-B9-existing-9d,\"known person, 9 days: CON-8 only\",9,,true,,,,,,,,WAIT,6,")
+                .replace("scenarios/edge-days.csv", "EDGE-d8-too-early,d=8: CON-8,8,,,,WAIT,5,", "EDGE-d9-too-early,d=9: CON-8,9,,,,WAIT,6,")
+                .replace("scenarios/verdict-before.csv", "B9-8d-con8-reason,\"8 days ahead, more than tooEarlyDays: CON-8 is among the reasons\",8,,,,,,,,WAIT,5,",
+                        "B9-9d-con8-reason,\"9 days ahead, more than tooEarlyDays: CON-8 is among the reasons\",9,,,,,,,,WAIT,6,");
+    }
+
     /** Deletes the line of a file that starts with {@code prefix}. */
     public RulesCopy deleteLine(String file, String prefix) {
         try {
