@@ -54,6 +54,7 @@ final class Precompiled {
                 }
                 Model model = (Model) Class.forName(name, true, loader).getDeclaredConstructor().newInstance();
                 (Companion.PACKAGE.equals(model.getPackageName()) ? companion : models).add(model);
+                Timeline.mark("model classes instantiated: " + model.getPackageName());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -65,7 +66,39 @@ final class Precompiled {
                     + MODEL_LIST);
         }
         KieBase rules = KieBaseBuilder.createKieBaseFromModel(models);
-        KieBase companionBase = KieBaseBuilder.createKieBaseFromModel(companion);
-        return new RuleBase(rules, companionBase, PolicyModel.of(companionBase), RuleFolder.builtInVersion());
+        Timeline.mark("rules KieBase built");
+        PolicyModel policy = PolicyModel.of(companion);
+        Timeline.mark("policy model read");
+        String version = RuleFolder.builtInVersion();
+        Timeline.mark("rulesVersion");
+        return new RuleBase(rules, new Built(companion), policy, version);
+    }
+
+    /**
+     * The companion's KieBase, built on first use: advice needs only its metadata (the policy
+     * model, read from the model itself), explanations and checks run its rules.
+     */
+    private static final class Built implements java.util.function.Supplier<KieBase> {
+        private final List<Model> models;
+        private volatile KieBase base;
+
+        Built(List<Model> models) {
+            this.models = List.copyOf(models);
+        }
+
+        @Override
+        public KieBase get() {
+            KieBase built = base;
+            if (built == null) {
+                synchronized (this) {
+                    built = base;
+                    if (built == null) {
+                        built = KieBaseBuilder.createKieBaseFromModel(models);
+                        base = built;
+                    }
+                }
+            }
+            return built;
+        }
     }
 }
