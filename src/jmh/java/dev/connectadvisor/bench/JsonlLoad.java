@@ -14,6 +14,8 @@ import java.util.Random;
  * {@code java -cp target/benchmarks.jar dev.connectadvisor.bench.JsonlLoad LINES DISTINCT [SEED]}.
  * Each line is drawn from DISTINCT different situations (a few of them bad lines), hot ones more
  * often than cold ones; the number of distinct lines is reported on stderr.
+ * {@code JsonlLoad --mixed LINES [SEED]} writes the mixed batch instead: every line drawn afresh
+ * ({@link Workload#mixedLine}), a tenth of them with a unique note, a tenth contradictions.
  */
 public final class JsonlLoad {
     private JsonlLoad() {
@@ -21,8 +23,12 @@ public final class JsonlLoad {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: JsonlLoad LINES DISTINCT [SEED]");
+            System.err.println("usage: JsonlLoad LINES DISTINCT [SEED] | JsonlLoad --mixed LINES [SEED]");
             System.exit(2);
+        }
+        if ("--mixed".equals(args[0])) {
+            mixed(Long.parseLong(args[1]), args.length > 2 ? Long.parseLong(args[2]) : 1);
+            return;
         }
         long lines = Long.parseLong(args[0]);
         int distinct = Integer.parseInt(args[1]);
@@ -52,5 +58,19 @@ public final class JsonlLoad {
         }
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         err.printf("%,d lines, %,d distinct (%,d of them bad lines)%n", lines, usedCount, bad);
+    }
+
+    private static void mixed(long lines, long seed) throws IOException {
+        Random random = new Random(seed);
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        try (OutputStream out = new BufferedOutputStream(System.out, 1 << 16)) {
+            for (long n = 0; n < lines; n++) {
+                String line = Workload.mixedLine(random, n);
+                distinct.add(line);
+                out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        err.printf("%,d lines, %,d distinct%n", lines, distinct.size());
     }
 }

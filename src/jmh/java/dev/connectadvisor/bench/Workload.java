@@ -47,9 +47,13 @@ public final class Workload {
     }
 
     private static Situation situation(Random random, boolean notes) {
+        return situation(random, notes, true);
+    }
+
+    private static Situation situation(Random random, boolean notes, boolean dates) {
         int days = days(random);
         Situation.Builder b = Situation.builder();
-        if (random.nextInt(10) == 0) {
+        if (dates && random.nextInt(10) == 0) {
             LocalDate today = LocalDate.of(2026, 11, 1).plusDays(random.nextInt(60));
             b.interviewDate(today.plusDays(days)).today(today);
         } else {
@@ -73,6 +77,34 @@ public final class Workload {
             b.interviewerName(name).note(String.format(Locale.ROOT, template, random.nextBoolean() ? first : first.toLowerCase(Locale.ROOT), filler));
         }
         return b.build();
+    }
+
+    /**
+     * One line of the mixed batch ({@code JsonlLoad --mixed}): a random situation with a day count
+     * (the distribution above, without notes or dates); one line in ten with an interviewer's name and a
+     * note that no other line has (so no cache can know it), one in ten a contradiction the
+     * contract refuses (a rejection or follow-ups before the interview).
+     *
+     * @param n the line's number, which makes its note unique
+     */
+    public static String mixedLine(Random random, long n) {
+        int kind = random.nextInt(10);
+        if (kind == 0) {
+            String json = json(situation(random, false, false).toBuilder()
+                    .daysUntilInterview(random.nextInt(31)).applicationRejected(false).followUpsSent(0).build());
+            String conflict = random.nextBoolean() ? "\"applicationRejected\":true" : "\"followUpsSent\":" + (1 + random.nextInt(3));
+            return json.substring(0, json.length() - 1) + "," + conflict + "}";
+        }
+        Situation.Builder b = situation(random, false, false).toBuilder();
+        if (kind == 1) {
+            String name = NAMES[random.nextInt(NAMES.length)];
+            String first = name.split(" ")[0];
+            String template = NOTES[random.nextInt(NOTES.length)];
+            String greeting = random.nextInt(4) == 0 ? first.substring(0, first.length() - 1) : first; // a near miss at times
+            String unique = "Ticket " + Long.toString(n * 2654435761L + 97, 36) + ".";
+            b.interviewerName(name).note(String.format(Locale.ROOT, template, greeting, unique) + " " + unique);
+        }
+        return json(b.build());
     }
 
     private static int days(Random random) {

@@ -2,6 +2,7 @@ package dev.connectadvisor.internal.cli;
 
 import dev.connectadvisor.RuleProblem;
 import dev.connectadvisor.RulesCompilationException;
+import dev.connectadvisor.internal.engine.Timeline;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -18,10 +19,12 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        Timeline.mark("JVM start to main");
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         int code = run(args, System.in, out, err, Progress.stderrIsTerminal());
         out.flush();
+        Timeline.print(err);
         System.exit(code);
     }
 

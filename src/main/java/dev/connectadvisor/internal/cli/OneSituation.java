@@ -10,6 +10,7 @@ import dev.connectadvisor.internal.calendar.PlanCalendar;
 import dev.connectadvisor.internal.engine.Advisor;
 import dev.connectadvisor.internal.engine.Engine;
 import dev.connectadvisor.internal.engine.RuleFolder;
+import dev.connectadvisor.internal.engine.Timeline;
 import dev.connectadvisor.internal.json.AdviceJson;
 import dev.connectadvisor.internal.json.ServiceError;
 import dev.connectadvisor.internal.situation.Field;
@@ -58,6 +59,7 @@ final class OneSituation {
         } catch (InvalidSituationException e) {
             return reject(io, e, mode.json(), true);
         }
+        Timeline.mark("arguments and situation");
         return advise(io, situation, mode, advisor, true);
     }
 
@@ -67,6 +69,7 @@ final class OneSituation {
         String out;
         try {
             rules = advisor.get();
+            Timeline.mark("advisor (time limit)");
             if (mode.plan()) {
                 Plan plan = rules.plan(situation);
                 if (mode.ics() != null) {
@@ -80,6 +83,7 @@ final class OneSituation {
                                 + String.join("\n  ", explanation.lines());
             } else {
                 Advice advice = rules.advise(situation);
+                Timeline.mark("first evaluation");
                 out = mode.json() ? AdviceJson.toJson(advice, situation) : ReadableAdvice.render(advice, situation, rules::text);
             }
         } catch (InvalidSituationException e) {
@@ -92,6 +96,7 @@ final class OneSituation {
             return ExitCode.INTERNAL_ERROR.code();
         }
         io.out().println(out);
+        Timeline.mark("output");
         return ExitCode.OK.code();
     }
 

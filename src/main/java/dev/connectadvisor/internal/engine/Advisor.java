@@ -23,6 +23,10 @@ public final class Advisor {
     public static final String CACHE_PROPERTY = "connectadvisor.cache";
 
     private final Engine engine;
+    /**
+     * Null for the system clock in the default time zone, looked up when a date is first needed:
+     * the time zone data cost about 30 ms of a cold start, and advice on a day count needs none.
+     */
     private final Clock clock;
     /** Null when the cache is off. */
     private final AdviceCache cache;
@@ -47,7 +51,7 @@ public final class Advisor {
     public static Advisor of(Engine engine) {
         Objects.requireNonNull(engine, "engine");
         boolean caching = !"false".equals(System.getProperty(CACHE_PROPERTY));
-        return new Advisor(engine, Clock.systemDefaultZone(), caching ? newCache(engine, null) : null, null);
+        return new Advisor(engine, null, caching ? newCache(engine, null) : null, null);
     }
 
     private static AdviceCache newCache(Engine engine, TimeLimit timeLimit) {
@@ -92,7 +96,12 @@ public final class Advisor {
 
     /** Today's date by this advisor's clock: the day an {@code interviewDate} without {@code today} is taken against. */
     public LocalDate today() {
-        return LocalDate.now(clock);
+        return clock == null ? LocalDate.now() : LocalDate.now(clock);
+    }
+
+    /** The situation with its day resolved; the clock is read only for an interview date. */
+    private Situation resolved(Situation situation) {
+        return situation.interviewDate() == null ? situation : situation.resolve(today());
     }
 
     /** This advisor, telling {@code listener} of every decision (null: none); shares the rules and the cache. */
@@ -103,7 +112,7 @@ public final class Advisor {
     public Advice advise(Situation situation) {
         Objects.requireNonNull(situation, "situation");
         long start = listener == null ? 0 : System.nanoTime();
-        Situation resolved = situation.interviewDate() == null ? situation : situation.resolve(today());
+        Situation resolved = resolved(situation);
         Advice advice = decide(resolved);
         if (listener != null) {
             Decisions.tell(listener, Decisions.of(engine, resolved, advice, null, System.nanoTime() - start));
@@ -120,7 +129,7 @@ public final class Advisor {
 
     public Explanation explain(Situation situation) {
         Objects.requireNonNull(situation, "situation");
-        Situation resolved = situation.resolve(today());
+        Situation resolved = resolved(situation);
         if (timeLimit != null) {
             timeLimit.evaluate(resolved); // within the bound first: the traced run below then ends as surely
         }
@@ -130,7 +139,7 @@ public final class Advisor {
     /** The plan of a situation: the advice of each day the person acts or waits for. */
     public dev.connectadvisor.Plan plan(Situation situation) {
         Objects.requireNonNull(situation, "situation");
-        return Planner.plan(situation.resolve(today()), this::decide, this::text);
+        return Planner.plan(resolved(situation), this::decide, this::text);
     }
 
     /** A sentence of the rules' texts (for both phases), e.g. {@code LEGEND}. */

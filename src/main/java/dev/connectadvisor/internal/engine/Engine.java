@@ -51,6 +51,7 @@ public final class Engine {
         this.assembler = new AdviceAssembler(rules.policy(), rules.version(), new DraftWriter(notes));
         this.sessions = new SessionPool(base);
         this.diagnostics = new SessionPool(rules.companion());
+        Timeline.mark("engine (note reader, assembler, pools)");
     }
 
     /**
@@ -331,6 +332,7 @@ public final class Engine {
     private <T> T withSession(Situation dayless, Note given, Watch watch, java.util.function.BiFunction<Trace, Note, T> read) {
         Note note = dayless.note() == null ? given : notes.read(dayless.note(), dayless.interviewerName());
         SessionPool.Slot slot = sessions.take();
+        Timeline.mark("a session");
         if (watch != null) {
             watch.open(slot);
         }
@@ -338,7 +340,10 @@ public final class Engine {
         try {
             fire(slot, dayless, note);
             fired = true;
-            return read.apply(slot.trace(), note);
+            Timeline.mark("the rules fired");
+            T answer = read.apply(slot.trace(), note);
+            Timeline.mark("the advice assembled");
+            return answer;
         } finally {
             boolean notHalted = watch == null || watch.close();
             sessions.give(slot, fired && notHalted);

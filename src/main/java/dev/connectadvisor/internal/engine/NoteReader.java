@@ -100,7 +100,23 @@ public final class NoteReader {
     }
 
     static String normalize(String s) {
-        return APOSTROPHES.matcher(Normalizer.normalize(s, Normalizer.Form.NFC)).replaceAll("'");
+        String nfc = belowCombiningMarks(s) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+        return APOSTROPHES.matcher(nfc).replaceAll("'");
+    }
+
+    /**
+     * True when every char is below U+0300, where the combining marks begin: such a text is
+     * already in NFC (no code point below U+0300 changes under NFC, and only a combining mark
+     * composes with what comes before it), so the JDK's normaliser, whose Unicode data cost a
+     * cold start about 10 ms, is not needed for it.
+     */
+    private static boolean belowCombiningMarks(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '\u0300') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -63,6 +63,7 @@ final class Precompiled {
                 }
                 Model model = (Model) Class.forName(name, true, loader).getDeclaredConstructor().newInstance();
                 (Companion.PACKAGE.equals(model.getPackageName()) ? companion : models).add(model);
+                Timeline.mark("model classes instantiated: " + model.getPackageName());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -76,7 +77,41 @@ final class Precompiled {
         // A configuration of drools-core's own: KieBaseBuilder's default asks KieServices, whose
         // implementation lives in drools-compiler, which the precompiled rules do not need.
         KieBase rules = KieBaseBuilder.createKieBaseFromModel(models, configuration(loader));
-        KieBase companionBase = KieBaseBuilder.createKieBaseFromModel(companion, configuration(loader));
-        return new RuleBase(rules, companionBase, PolicyModel.of(companionBase), RuleFolder.builtInVersion());
+        Timeline.mark("rules KieBase built");
+        PolicyModel policy = PolicyModel.of(companion);
+        Timeline.mark("policy model read");
+        String version = RuleFolder.builtInVersion();
+        Timeline.mark("rulesVersion");
+        return new RuleBase(rules, new Built(companion, loader), policy, version);
+    }
+
+    /**
+     * The companion's KieBase, built on first use: advice needs only its metadata (the policy
+     * model, read from the model itself), explanations and checks run its rules.
+     */
+    private static final class Built implements java.util.function.Supplier<KieBase> {
+        private final List<Model> models;
+        private final ClassLoader loader;
+        private volatile KieBase base;
+
+        Built(List<Model> models, ClassLoader loader) {
+            this.models = List.copyOf(models);
+            this.loader = loader;
+        }
+
+        @Override
+        public KieBase get() {
+            KieBase built = base;
+            if (built == null) {
+                synchronized (this) {
+                    built = base;
+                    if (built == null) {
+                        built = KieBaseBuilder.createKieBaseFromModel(models, configuration(loader));
+                        base = built;
+                    }
+                }
+            }
+            return built;
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.connectadvisor.internal.engine;
 
 import dev.connectadvisor.internal.policy.PolicyModel;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.kie.api.KieBase;
 
 /**
@@ -10,11 +11,12 @@ import org.kie.api.KieBase;
  * companion says of the table and the texts, and the version of the sources they came from.
  *
  * @param rules the rules that advise
- * @param companion the companion rule base
+ * @param companion the companion rule base, built on first use where it can be (the precompiled
+ *     rules: only explanations and checks run it)
  * @param policy the verdict table and the texts
  * @param version a short hash of the rule sources and data files
  */
-public record RuleBase(KieBase rules, KieBase companion, PolicyModel policy, String version) {
+public record RuleBase(KieBase rules, Supplier<KieBase> companion, PolicyModel policy, String version) {
     public RuleBase {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(companion, "companion");

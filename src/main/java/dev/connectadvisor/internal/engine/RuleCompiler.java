@@ -96,7 +96,7 @@ public final class RuleCompiler {
         if (!untexted.isEmpty()) {
             throw new RulesCompilationException(untexted.stream().distinct().toList());
         }
-        return new RuleBase(rules, companion, policy, folder.version());
+        return new RuleBase(rules, () -> companion, policy, folder.version());
     }
 
     private static KieBase compileRules(RuleFolder folder, List<? extends KieBaseOption> options) {

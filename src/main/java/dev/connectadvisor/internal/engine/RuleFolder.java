@@ -78,10 +78,24 @@ public record RuleFolder(String origin, List<Source> rules, List<Source> data, L
     }
 
     /**
-     * The version of the built-in rules, as {@code builtIn().version()} gives it, without reading
-     * the scenario tables: what the precompiled engine needs at start-up.
+     * Where the build writes the version of the built-in rules (beside them on the classpath),
+     * so that start-up reads twelve characters instead of hashing every rule source.
+     */
+    public static final String VERSION_RESOURCE = "connect-advisor/rules-version";
+
+    /**
+     * The version of the built-in rules, as {@code builtIn().version()} gives it: as the build
+     * wrote it ({@link #VERSION_RESOURCE}), or, where the classpath has no such file (an IDE run
+     * without the Maven build), hashed from the rule sources without the scenario tables.
      */
     public static String builtInVersion() {
+        try (InputStream in = RuleFolder.class.getClassLoader().getResourceAsStream(VERSION_RESOURCE)) {
+            if (in != null) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return readBuiltIn(false).version();
     }
 

@@ -2,6 +2,7 @@ package dev.connectadvisor.internal.engine;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AgendaEventListener;
@@ -20,11 +21,16 @@ final class SessionPool {
 
     private static final int MAX_IDLE = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
-    private final KieBase base;
+    private final Supplier<KieBase> base;
     private final ConcurrentLinkedQueue<Slot> idle = new ConcurrentLinkedQueue<>();
     private final AtomicInteger idleCount = new AtomicInteger();
 
     SessionPool(KieBase base) {
+        this(() -> base);
+    }
+
+    /** A pool of a KieBase that is built (by {@code base}) when the first session is needed. */
+    SessionPool(Supplier<KieBase> base) {
         this.base = base;
     }
 
@@ -34,7 +40,7 @@ final class SessionPool {
             idleCount.decrementAndGet();
             return slot;
         }
-        Slot fresh = new Slot(base.newKieSession(), new Trace());
+        Slot fresh = new Slot(base.get().newKieSession(), new Trace());
         listen(fresh);
         return fresh;
     }

@@ -1,5 +1,6 @@
 package dev.connectadvisor.internal.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -17,28 +18,37 @@ import java.util.List;
  * compact writing. The CLI and the HTTP service both go through it.
  */
 public final class Json {
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    /**
+     * What writes Advice and Error objects: jackson-core alone. Building the mapper loads and
+     * configures much of jackson-databind (about 100 ms of a cold start's CPU), which one-shot
+     * advice from flags never needs; so the mapper is built on first use, in {@link Mapper}.
+     */
+    private static final JsonFactory WRITER = JsonFactory.builder().build();
 
     private Json() {
     }
 
+    private static final class Mapper {
+        static final JsonMapper MAPPER = JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+
     /** Parses JSON text into a tree, strictly. */
     static JsonNode readTree(String text) throws IOException {
-        return MAPPER.readTree(text);
+        return Mapper.MAPPER.readTree(text);
     }
 
     /** A generator writing compact UTF-8 JSON to {@code out}. */
     static JsonGenerator generator(OutputStream out) throws IOException {
-        return MAPPER.getFactory().createGenerator(out);
+        return WRITER.createGenerator(out);
     }
 
     /** A value (maps, lists, strings, numbers) as one line of compact JSON. */
     public static String write(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return Mapper.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -54,14 +64,14 @@ public final class Json {
         for (String key : path.subList(0, path.size() - 1)) {
             parent = (com.fasterxml.jackson.databind.node.ObjectNode) parent.get(key);
         }
-        parent.set(path.get(path.size() - 1), MAPPER.valueToTree(value));
+        parent.set(path.get(path.size() - 1), Mapper.MAPPER.valueToTree(value));
         return write(node);
     }
 
     /** JSON text as a tree, for the project's own documents (e.g. the OpenAPI document). */
     public static JsonNode tree(String text) {
         try {
-            return MAPPER.readTree(text);
+            return Mapper.MAPPER.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

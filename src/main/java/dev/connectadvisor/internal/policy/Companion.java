@@ -387,12 +387,14 @@ public final class Companion {
 
     /**
      * The build's step before the precompile: writes the companion of a rules folder to a file, or
-     * prints its problems and fails.
+     * prints its problems and fails; and, given a third file, the folder's version to it
+     * ({@link RuleFolder#VERSION_RESOURCE}: what the built-in rules report without hashing at start-up).
      *
-     * @param args the rules folder and the DRL file to write
+     * @param args the rules folder, the DRL file to write and, optionally, the version file to write
      */
     public static void main(String[] args) throws IOException {
-        Generated generated = generate(RuleFolder.read(Path.of(args[0])));
+        RuleFolder folder = RuleFolder.read(Path.of(args[0]));
+        Generated generated = generate(folder);
         if (!generated.problems().isEmpty()) {
             generated.problems().forEach(p -> System.err.println(Path.of(args[0]).resolve(p.file()) + ": " + p));
             System.exit(3);
@@ -400,5 +402,10 @@ public final class Companion {
         Path out = Path.of(args[1]);
         Files.createDirectories(out.getParent());
         Files.writeString(out, generated.drl(), StandardCharsets.UTF_8);
+        if (args.length > 2) {
+            Path version = Path.of(args[2]);
+            Files.createDirectories(version.getParent());
+            Files.writeString(version, folder.version() + "\n", StandardCharsets.UTF_8);
+        }
     }
 }

@@ -8,7 +8,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
 
 /**
  * The verdict table and the advice texts as the companion rule base carries them (see
@@ -86,6 +84,32 @@ public record PolicyModel(String file, String title, List<Column> columns, int p
 
     /** The model of a companion rule base. */
     public static PolicyModel of(KieBase companion) {
+        KiePackage pkg = companion.getKiePackage(Companion.PACKAGE);
+        Map<String, Map<String, Object>> metadata = new TreeMap<>();
+        if (pkg != null) {
+            pkg.getRules().forEach(rule -> metadata.put(rule.getName(), rule.getMetaData()));
+        }
+        return of(metadata);
+    }
+
+    /**
+     * The model of the precompiled companion, read from its executable model without building a
+     * KieBase of it (which only explanations and checks need): the same rules' metadata.
+     */
+    public static PolicyModel of(List<? extends org.drools.model.Model> companion) {
+        Map<String, Map<String, Object>> metadata = new TreeMap<>();
+        for (org.drools.model.Model model : companion) {
+            for (org.drools.model.Rule rule : model.getRules()) {
+                if (Companion.PACKAGE.equals(rule.getPackage())) {
+                    metadata.put(rule.getName(), rule.getMetaData());
+                }
+            }
+        }
+        return of(metadata);
+    }
+
+    /** The model from the companion rules' metadata, by rule name in name order. */
+    private static PolicyModel of(Map<String, Map<String, Object>> metadata) {
         String file = "";
         String title = "";
         List<Column> columns = new ArrayList<>();
@@ -96,11 +120,7 @@ public record PolicyModel(String file, String title, List<Column> columns, int p
         Map<String, String> texts = new LinkedHashMap<>();
         List<NoteWords.Entry> words = new ArrayList<>();
         List<String> objects = new ArrayList<>();
-        KiePackage pkg = companion.getKiePackage(Companion.PACKAGE);
-        List<Rule> rules = pkg == null ? List.of() : new ArrayList<>(pkg.getRules());
-        rules.sort(Comparator.comparing(Rule::getName));
-        for (Rule rule : rules) {
-            Map<String, Object> meta = rule.getMetaData();
+        for (Map<String, Object> meta : metadata.values()) {
             switch (String.valueOf(meta.get("kind"))) {
                 case "table" -> {
                     file = decode(meta.get("file"));

@@ -38,6 +38,20 @@ class PrecompiledRulesTest {
                 .isEqualTo(RuleFolder.builtIn().version()).isEqualTo(RuleFolder.builtInVersion());
     }
 
+    /**
+     * Start-up reads the verdict table and the texts from the companion's executable model and
+     * builds the companion's KieBase only for explanations: both readings give the same model,
+     * and the same as the companion compiled at run time.
+     */
+    @Test
+    void thePolicyModel_readFromTheModel_isTheOneOfTheBuiltCompanion() {
+        RuleBase loaded = Precompiled.load();
+        assertThat(loaded.policy()).isEqualTo(dev.connectadvisor.internal.policy.PolicyModel.of(loaded.companion().get()))
+                .isEqualTo(RuleCompiler.compile(RuleFolder.builtIn()).policy());
+        assertThat(loaded.policy().texts()).isNotEmpty();
+        assertThat(loaded.policy().rows()).isNotEmpty();
+    }
+
     @Test
     void theExecutableModel_keepsEveryRule_withItsMetadata() {
         assertThat(PRECOMPILED.rules()).isEqualTo(RUNTIME.rules());
