@@ -255,7 +255,7 @@
       const [response, planned, calendar] = await Promise.all([post('/v1/explain', body), post('/v1/plan', body), post('/v1/plan.ics', body)]);
       const answer = await response.json();
       const plan = planned.ok ? await planned.json() : null;
-      const ics = calendar.ok ? await calendar.text() : null;
+      const ics = calendar.status === 200 ? await calendar.text() : null; // 204: no day to send something
       if (mine !== sequence) return; // a newer answer is on its way
       if (response.ok) show(answer); else showError(answer.error);
       $('plan').hidden = plan === null;

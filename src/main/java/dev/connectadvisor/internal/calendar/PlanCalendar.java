@@ -28,12 +28,20 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
  * ical4j: one all-day event each, on the step's day, saying what to do, why, and the note to send.
  * Each event's UID is a hash of the rules' version, the step's situation and its day, so a
  * calendar that imports the file twice keeps one event per step.
+ *
+ * <p>A calendar must hold at least one component (RFC 5545, 3.4), so a plan with no acting step
+ * has no calendar file: ask {@link #hasEvents} first.
  */
 public final class PlanCalendar {
     /** The media type of the file. */
     public static final String MEDIA_TYPE = "text/calendar; charset=utf-8";
 
     private PlanCalendar() {
+    }
+
+    /** True when the plan has a step that sends something, and so a calendar file. */
+    public static boolean hasEvents(Plan plan) {
+        return plan.steps().stream().anyMatch(Plan.Step::acts);
     }
 
     /**
@@ -45,6 +53,9 @@ public final class PlanCalendar {
      * @param out where to write it, as UTF-8 (left open)
      */
     public static void write(Plan plan, LocalDate today, Instant stamp, OutputStream out) {
+        if (!hasEvents(plan)) {
+            throw new IllegalArgumentException("the plan has no step that sends something: no calendar file");
+        }
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Connect Advisor//Plan//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);

@@ -72,8 +72,11 @@ final class OneSituation {
             Timeline.mark("advisor (time limit)");
             if (mode.plan()) {
                 Plan plan = rules.plan(situation);
-                if (mode.ics() != null) {
+                if (mode.ics() != null && PlanCalendar.hasEvents(plan)) {
                     writeCalendar(mode.ics(), plan, rules.today());
+                } else if (mode.ics() != null) {
+                    io.err().println("connect-advisor: no calendar file written to " + mode.ics()
+                            + ": the plan has no day on which to send something");
                 }
                 out = mode.json() ? AdviceJson.toJson(plan, situation) : ReadableAdvice.render(plan, rules::text);
             } else if (mode.explain()) {

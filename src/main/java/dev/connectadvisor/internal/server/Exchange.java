@@ -117,6 +117,15 @@ final class Exchange {
         response.write(true, isHead() ? null : ByteBuffer.wrap(body), done());
     }
 
+    /** Answers 204: no body, and so neither a length nor a type. */
+    void noContent() {
+        if (!answered.compareAndSet(false, true)) {
+            return;
+        }
+        response.setStatus(204);
+        response.write(true, null, done());
+    }
+
     /** Answers with the project's Error object. */
     void error(int status, ServiceError code, String message) {
         send(status, JSON, line(AdviceJson.serviceError(code, message, null)));

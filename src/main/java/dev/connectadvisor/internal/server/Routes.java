@@ -327,6 +327,10 @@ final class Routes extends Handler.Abstract {
             exchange.send(200, JSON, Exchange.line(AdviceJson.toJson(asked.answer(), asked.situation())));
             return;
         }
+        if (!PlanCalendar.hasEvents(asked.answer())) {
+            exchange.noContent(); // no day on which to send something: no file (a calendar holds at least one event)
+            return;
+        }
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         PlanCalendar.write(asked.answer(), loaded.advisor().today(), Instant.now(), file);
         exchange.header("Content-Disposition", "attachment; filename=\"connect-advisor-plan.ics\"");

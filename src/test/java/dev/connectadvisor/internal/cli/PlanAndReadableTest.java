@@ -128,6 +128,16 @@ class PlanAndReadableTest {
     }
 
     @Test
+    void plan_ics_withNoDayToSendSomething_writesNoFile_andSaysSo() {
+        Path ics = tmp.resolve("none.ics");
+        Run run = run("advise", "--plan", "--days-until-interview", "3", "--told-not-to-connect", "--ics", ics.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(ics).doesNotExist();
+        assertThat(run.err()).contains("no calendar file written").contains("no day on which to send something");
+    }
+
+    @Test
     void ics_withoutPlan_isAUsageError() {
         Run run = run("advise", "--days-until-interview", "3", "--ics", tmp.resolve("x.ics").toString());
 

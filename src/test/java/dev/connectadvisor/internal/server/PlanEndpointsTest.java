@@ -93,6 +93,18 @@ class PlanEndpointsTest {
     }
 
     @Test
+    void aPlanWithNoDayToSendSomething_hasNoCalendar_204() {
+        String situation = "{\"daysUntilInterview\": 3, \"toldNotToConnect\": true}";
+        assertThat(client.post("/v1/plan", "application/json", situation).body()).doesNotContain("\"verdict\":\"CONNECT\"")
+                .doesNotContain("\"verdict\":\"FOLLOW_UP\"");
+
+        HttpResponse<String> response = client.post("/v1/plan.ics", "application/json", situation);
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
     void aBadSituation_isTheErrorObject_onBothEndpoints() {
         for (String path : List.of("/v1/plan", "/v1/plan.ics")) {
             HttpResponse<String> response = client.post(path, "application/json", "{\"daysUntilInterview\": \"soon\"}");
