@@ -4,8 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.connectadvisor.internal.json.DecisionJson;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,15 +15,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,9 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * answer a client got 200 for, no more and no fewer.
  */
 class DecisionLogJarIT {
-    private static final Path JAR = Path.of("target", "connect-advisor.jar");
-    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
-    private static final Pattern ADDRESS = Pattern.compile("on (http://127\\.0\\.0\\.1:\\d+/)");
     private static final int CLIENTS = 4;
     /** Bounds of the load: requests per client, and the whole run. */
     private static final int MAX_REQUESTS = 4000;
@@ -47,22 +39,10 @@ class DecisionLogJarIT {
     void sigtermMidLoad_losesNoLine_andTearsNone(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("decisions.jsonl");
         Path err = dir.resolve("err.txt");
-        Process process = new ProcessBuilder(List.of(JAVA.toString(), "-jar", JAR.toString(), "serve", "--port", "0",
-                "--decision-log", log.toString())).redirectError(err.toFile()).start();
+        Process process = JarServer.start(err, "--decision-log", log.toString());
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), UTF_8));
-            String first = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return out.readLine();
-                } catch (java.io.IOException e) {
-                    return null;
-                }
-            }).get(60, TimeUnit.SECONDS);
-            assertThat(first).as("stderr: %s", Files.readString(err, UTF_8)).isNotNull();
-            Matcher address = ADDRESS.matcher(first);
-            assertThat(address.find()).as(first).isTrue();
-            URI base = URI.create(address.group(1));
+            URI base = JarServer.address(process, err);
             awaitReady(base);
 
             Set<String> answered = ConcurrentHashMap.newKeySet();

@@ -3,19 +3,13 @@ package dev.connectadvisor.internal.server;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,28 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
  * its address, answers, and on SIGTERM finishes the request in flight before it exits.
  */
 class ServeJarIT {
-    private static final Path JAR = Path.of("target", "connect-advisor.jar");
-    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
-    private static final Pattern ADDRESS = Pattern.compile("on (http://127\\.0\\.0\\.1:\\d+/)");
 
     @Test
     void serves_andOnSigterm_finishesTheRequestInFlight(@TempDir Path dir) throws Exception {
         Path err = dir.resolve("err.txt");
-        Process process = new ProcessBuilder(List.of(JAVA.toString(), "-jar", JAR.toString(), "serve", "--port", "0"))
-                .redirectError(err.toFile()).start();
+        Process process = JarServer.start(err);
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), UTF_8));
-            String first = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return out.readLine();
-                } catch (java.io.IOException e) {
-                    return null;
-                }
-            }).get(60, TimeUnit.SECONDS);
-            assertThat(first).as("stderr: %s", Files.readString(err, UTF_8)).isNotNull();
-            Matcher address = ADDRESS.matcher(first);
-            assertThat(address.find()).as(first).isTrue();
-            URI base = URI.create(address.group(1));
+            URI base = JarServer.address(process, err);
 
             TestClient client = new TestClient(base);
             assertThat(client.advise("{\"daysUntilInterview\": 10}").body()).startsWith("{\"verdict\":\"WAIT\"");
